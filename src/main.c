@@ -1,0 +1,343 @@
+/* main.c - the reprint command line: arguments → pipeline → exit status.
+ *
+ *   reprint build ISSUE_DIR [-o FILE.pdf] [--layout FILE] [--png DIR [--dpi N]]
+ *                 [--dump=tree|runs|lines|pages]
+ *   reprint clean RAW.txt -o DIR
+ *   reprint fonts [ISSUE_DIR | --layout FILE]
+ *
+ * Exit status: 0 success (warnings allowed), 1 errors in the input,
+ * 2 usage or environment errors.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/file.h"
+#include "clean/clean.h"
+#include "doc/doc.h"
+#include "page/page.h"
+#include "render/render.h"
+#include "style/style.h"
+#include "text/text.h"
+
+#define VERSION "0.1.0"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+static const char usage[] =
+    "usage: reprint build ISSUE_DIR [-o FILE.pdf] [--layout FILE] [--png DIR [--dpi N]]\n"
+    "                     [--dump=tree|runs|lines|pages]\n"
+    "       reprint clean RAW.txt -o DIR\n"
+    "       reprint fonts [ISSUE_DIR | --layout FILE]\n"
+    "       reprint --help | --version\n";
+
+static const char help[] =
+    "reprint typesets a Chinese magazine issue from its cleaned text into a PDF.\n"
+    "\n"
+    "Commands:\n"
+    "  build ISSUE_DIR      typeset the issue in ISSUE_DIR (issue.yaml + articles)\n"
+    "    -o FILE.pdf        output file (default out/<issue dir name>.pdf)\n"
+    "    --layout FILE      use this layout instead of the one issue.yaml names\n"
+    "    --png DIR          also write one PNG per page into DIR\n"
+    "    --dpi N            resolution of the PNGs (default 80)\n"
+    "    --dump=STAGE       print a stage as text instead of writing files:\n"
+    "                       tree (document), runs (shaped text), lines, pages\n"
+    "  clean RAW.txt -o DIR turn a raw PDF text extraction into an issue skeleton\n"
+    "                       (issue.yaml, one .md per article, clean-report.txt)\n"
+    "  fonts                print each role's font family, style and file\n"
+    "\n"
+    "Exit status: 0 success, 1 errors in the input, 2 usage or environment errors.\n";
+
+typedef struct Options {
+    const char *command;
+    const char *input;
+    const char *output;
+    const char *layout;
+    const char *png_dir;
+    const char *dump;
+    int dpi;
+} Options;
+
+/* ---- arguments -------------------------------------------------------- */
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "reprint: error: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage);
+    return EXIT_USAGE;
+}
+
+static int parse_option(Options *o, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    const char **target = NULL;
+    if (strcmp(a, "-o") == 0)
+        target = &o->output;
+    else if (strcmp(a, "--layout") == 0)
+        target = &o->layout;
+    else if (strcmp(a, "--png") == 0)
+        target = &o->png_dir;
+    else if (strncmp(a, "--dump=", 7) == 0) {
+        o->dump = a + 7;
+        if (strcmp(o->dump, "tree") && strcmp(o->dump, "runs") && strcmp(o->dump, "lines") &&
+            strcmp(o->dump, "pages"))
+            return usage_error("unknown dump \"%s\" (tree, runs, lines or pages)", o->dump);
+        return 0;
+    } else if (strcmp(a, "--dpi") == 0) {
+        if (++*i >= argc)
+            return usage_error("%s needs a value", a);
+        char *end;
+        long v = strtol(argv[*i], &end, 10);
+        if (*end || v < 10 || v > 1200)
+            return usage_error("--dpi must be a number from 10 to 1200, not \"%s\"", argv[*i]);
+        o->dpi = (int)v;
+        return 0;
+    } else
+        return usage_error("unknown option \"%s\"", a);
+    if (++*i >= argc)
+        return usage_error("%s needs a value", a);
+    *target = argv[*i];
+    return 0;
+}
+
+static int parse_args(Options *o, int argc, char **argv)
+{
+    for (int i = 2; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1]) {
+            int rc = parse_option(o, argc, argv, &i);
+            if (rc)
+                return rc;
+        } else if (!o->input) {
+            o->input = argv[i];
+        } else {
+            return usage_error("unexpected argument \"%s\"", argv[i]);
+        }
+    }
+    return 0;
+}
+
+/* ---- where the project's data lives ---------------------------------- */
+
+/* The directory holding layout/ and fonts/: $REPRINT_DATA, else next to
+ * the executable's directory (the source tree), else PREFIX/share/reprint. */
+static char *data_dir(void)
+{
+    const char *env = getenv("REPRINT_DATA");
+    if (env && env[0])
+        return xstrdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return xstrdup(".");
+    exe[n] = '\0';
+    char *bin = file_dirname(exe);
+    char *candidates[2] = {file_join(bin, ".."), file_join(bin, "../share/reprint")};
+    char *found = NULL;
+    for (int i = 0; i < 2; i++) {
+        char *conf = file_join(candidates[i], "fonts/fonts.conf");
+        if (!found && file_exists(conf))
+            found = xstrdup(candidates[i]);
+        free(conf);
+        free(candidates[i]);
+    }
+    free(bin);
+    return found ? found : xstrdup(".");
+}
+
+/* ---- build ------------------------------------------------------------ */
+
+/* Creation date: SOURCE_DATE_EPOCH if set (reproducible builds), else the
+ * issue's date, so the same input always gives the same bytes. */
+static void creation_date(const Doc *doc, char out[32])
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long v = epoch ? strtoll(epoch, &end, 10) : 0;
+    if (epoch && end && !*end && v >= 0) {
+        time_t t = (time_t)v;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+        return;
+    }
+    snprintf(out, 32, "%.10sT00:00:00", doc->date);
+}
+
+/* out/<last component of the issue directory>.pdf */
+static char *default_output(const char *issue_dir)
+{
+    size_t n = strlen(issue_dir);
+    while (n > 1 && issue_dir[n - 1] == '/')
+        n--;
+    size_t start = n;
+    while (start > 0 && issue_dir[start - 1] != '/')
+        start--;
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, "out/%.*s.pdf", (int)(n - start), issue_dir + start);
+    return buf_detach(&b);
+}
+
+static int write_outputs(const Options *o, Diag *d, const Doc *doc, const Pages *p,
+                         const TextCtx *t)
+{
+    char date[32];
+    creation_date(doc, date);
+    Buf title, subject;
+    buf_init(&title);
+    buf_init(&subject);
+    buf_printf(&title, "《%s》%s（%s）", doc->magazine, doc->issue, doc->serial);
+    buf_printf(&subject, "%s %s", doc->issue, doc->serial);
+    RenderMeta meta = {buf_str(&title), doc->magazine, buf_str(&subject), date};
+    char *out = o->output ? xstrdup(o->output) : default_output(doc->dir);
+    if (!o->output)
+        mkdir("out", 0777);
+    int rc = 0;
+    AtomicFile f = {0};
+    const char *tmp = atomic_begin(&f, d, out);
+    if (!tmp || !render_pdf(d, p, t, &meta, tmp, out) || !atomic_commit(&f, d)) {
+        atomic_abort(&f);
+        rc = EXIT_USAGE;
+    }
+    if (rc == 0 && o->png_dir) {
+        mkdir(o->png_dir, 0777);
+        if (!render_png(d, p, t, o->png_dir, o->dpi ? o->dpi : 80))
+            rc = EXIT_USAGE;
+    }
+    free(out);
+    buf_fini(&title);
+    buf_fini(&subject);
+    return rc;
+}
+
+static void dump_runs(const Pages *p, const TextCtx *t)
+{
+    for (int i = 0; i < p->n_paras; i++)
+        text_dump_runs(p->para[i]->shaped, t, stdout);
+}
+
+static int dump_stage(const char *stage, const Pages *p, const TextCtx *t)
+{
+    if (strcmp(stage, "runs") == 0)
+        dump_runs(p, t);
+    else if (strcmp(stage, "lines") == 0)
+        page_dump_lines(p, stdout);
+    else
+        page_dump(p, stdout);
+    return 0;
+}
+
+/* Typesets the loaded doc; returns the exit status. */
+static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data)
+{
+    Arena arena;
+    arena_init(&arena);
+    const char *layout_path = o->layout ? o->layout : doc->layout_path;
+    Layout *l = layout_path ? style_load(&arena, d, layout_path) : NULL;
+    char *conf = file_join(data, "fonts/fonts.conf");
+    int rc = l ? 0 : EXIT_INPUT;
+    TextCtx *t = l ? text_open(d, conf, l, doc->language) : NULL;
+    if (l && !t)
+        rc = EXIT_USAGE;
+    Pages *p = t ? page_build(d, doc, l, t) : NULL;
+    if (p && d->errors)
+        rc = EXIT_INPUT;
+    else if (p && o->dump)
+        rc = dump_stage(o->dump, p, t);
+    else if (p)
+        rc = write_outputs(o, d, doc, p, t);
+    page_free(p);
+    text_close(t);
+    free(conf);
+    arena_fini(&arena);
+    return rc;
+}
+
+static int cmd_build(const Options *o, Diag *d)
+{
+    if (!o->input)
+        return usage_error("%s", "build needs an issue directory");
+    char *data = data_dir();
+    char *layout_dir = file_join(data, "layout");
+    Doc *doc = doc_load(d, o->input, layout_dir);
+    int rc;
+    if (!doc || d->errors)
+        rc = EXIT_INPUT;
+    else if (o->dump && strcmp(o->dump, "tree") == 0)
+        doc_dump(doc, stdout), rc = 0;
+    else
+        rc = typeset(o, d, doc, data);
+    doc_free(doc);
+    free(layout_dir);
+    free(data);
+    return rc;
+}
+
+/* ---- fonts and clean -------------------------------------------------- */
+
+static int cmd_fonts(const Options *o, Diag *d)
+{
+    char *data = data_dir();
+    char *layout_dir = file_join(data, "layout");
+    char *layout = o->layout ? xstrdup(o->layout) : file_join(layout_dir, "tianjin-zhengxie.yaml");
+    Doc *doc = o->input ? doc_load(d, o->input, layout_dir) : NULL;
+    const char *path = doc && doc->layout_path ? doc->layout_path : layout;
+    Arena arena;
+    arena_init(&arena);
+    Layout *l = style_load(&arena, d, path);
+    char *conf = file_join(data, "fonts/fonts.conf");
+    TextCtx *t = l ? text_open(d, conf, l, "zh-Hans") : NULL;
+    for (int i = 0; t && i < ROLE_COUNT; i++) {
+        const FontFace *f = text_role_face(t, (RoleId)i);
+        printf("%-13s %-18s %-10s %s:%d\n", style_role_name((RoleId)i), f->family, f->style,
+               f->file, f->index);
+    }
+    int rc = t ? 0 : l ? EXIT_USAGE : EXIT_INPUT;
+    text_close(t);
+    arena_fini(&arena);
+    doc_free(doc);
+    free(conf), free(layout), free(layout_dir), free(data);
+    return rc;
+}
+
+static int cmd_clean(const Options *o, Diag *d)
+{
+    if (!o->input || !o->output)
+        return usage_error("%s", "clean needs RAW.txt and -o DIR");
+    return clean_run(d, o->input, o->output);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("%s", "no command given");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        printf("%s\n%s", usage, help);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("reprint %s\n", VERSION);
+        return 0;
+    }
+    Options o = {.command = argv[1]};
+    int rc = parse_args(&o, argc, argv);
+    if (rc)
+        return rc;
+    Diag d;
+    diag_init(&d, stderr, "reprint");
+    if (strcmp(o.command, "build") == 0)
+        return cmd_build(&o, &d);
+    if (strcmp(o.command, "fonts") == 0)
+        return cmd_fonts(&o, &d);
+    if (strcmp(o.command, "clean") == 0)
+        return cmd_clean(&o, &d);
+    return usage_error("unknown command \"%s\"", o.command);
+}

@@ -1,0 +1,237 @@
+/* article.c - one article onto the pages: headline block, body columns,
+ * notes; columns balanced on the article's last page. */
+#include "page_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One unit of the column flow, a whole number of grid lines high. */
+typedef struct FlowItem {
+    const ParaLines *pl;
+    int first, count;  /* lines of pl in this item */
+    RoleId role;
+    int pad;           /* empty grid lines above the text */
+    int height;        /* grid lines taken, pad included */
+    bool keep_next;    /* a head: keep with what follows */
+} FlowItem;
+
+typedef struct Flow {
+    FlowItem *item;
+    int n, cap;
+} Flow;
+
+static FlowItem *flow_push(Flow *f)
+{
+    if (f->n == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 64;
+        f->item = xrealloc(f->item, sizeof(FlowItem) * (size_t)f->cap);
+    }
+    FlowItem *it = &f->item[f->n++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+/* Adds pl as one block (heads, headline pieces) or line by line (text). */
+static void flow_add(Composer *c, Flow *f, const ParaLines *pl, RoleId role, bool whole)
+{
+    const Role *r = &c->l->role[role];
+    if (whole) {
+        FlowItem *it = flow_push(f);
+        *it = (FlowItem){pl, 0, pl->n, role, r->space_before,
+                         r->space_before + pl->n * r->lines + r->space_after, true};
+        return;
+    }
+    for (int i = 0; i < pl->n; i++) {
+        FlowItem *it = flow_push(f);
+        bool first = i == 0, last = i == pl->n - 1;
+        int pad = first ? r->space_before : 0;
+        *it = (FlowItem){pl, i, 1, role, pad, pad + r->lines + (last ? r->space_after : 0), false};
+    }
+}
+
+/* ---- building the flows -------------------------------------------- */
+
+static void add_paragraph(Composer *c, Flow *f, const Article *a, const Block *b, RoleId body,
+                          int32_t measure)
+{
+    TextSpan spans[2];
+    int n = 0;
+    if (b->runin_len > 0)
+        spans[n++] = (TextSpan){0, b->runin_len, ROLE_RUNIN};
+    if (b->runin_len < b->len)
+        spans[n++] = (TextSpan){b->runin_len, b->len, body};
+    const Role *r = &c->l->role[body];
+    ParaLines *pl = compose_set(c, b->text, b->len, spans, n, measure, r->align,
+                                (int32_t)r->indent * r->size, doc_locate(a, b, 0));
+    flow_add(c, f, pl, body, false);
+}
+
+static void add_list(Composer *c, Flow *f, const TextList *l, RoleId role, int32_t measure,
+                     bool whole)
+{
+    for (int i = 0; i < l->n; i++)
+        flow_add(c, f, compose_set_role(c, l->item[i], role, measure, l->at[i]), role, whole);
+}
+
+static void add_field(Composer *c, Flow *f, const char *text, SrcLoc at, RoleId role,
+                      int32_t measure, bool whole)
+{
+    if (text && text[0])
+        flow_add(c, f, compose_set_role(c, text, role, measure, at), role, whole);
+}
+
+static void build_headline(Composer *c, const Article *a, Flow *f)
+{
+    int32_t w = compose_area_width(c);
+    bool box = a->kind == ARTICLE_BOX;
+    add_field(c, f, a->kicker, a->at, ROLE_KICKER, w, true);
+    add_list(c, f, &a->title, box ? ROLE_BOX_TITLE : ROLE_TITLE, w, true);
+    add_list(c, f, &a->subtitle, ROLE_SUBTITLE, w, true);
+    add_field(c, f, a->byline, a->at, ROLE_BYLINE, w, true);
+    add_list(c, f, &a->editor_note, ROLE_EDITOR_NOTE, w, false);
+}
+
+static void build_body(Composer *c, const Article *a, int32_t measure, Flow *f)
+{
+    RoleId body = a->kind == ARTICLE_BOX ? ROLE_BOX_BODY : ROLE_BODY;
+    for (int i = 0; i < a->n_blocks; i++) {
+        const Block *b = &a->block[i];
+        if (b->kind == BLOCK_PARAGRAPH) {
+            add_paragraph(c, f, a, b, body, measure);
+            continue;
+        }
+        RoleId role = b->kind == BLOCK_HEADING ? ROLE_HEADING : ROLE_SUBHEADING;
+        flow_add(c, f, compose_set_role(c, b->text, role, measure, b->at), role, true);
+    }
+    add_field(c, f, a->end_source, a->at, ROLE_SOURCE, measure, false);
+    add_list(c, f, &a->notes, ROLE_NOTES, measure, false);
+}
+
+/* ---- placing ---------------------------------------------------------- */
+
+static int total_height(const FlowItem *it, int n)
+{
+    int h = 0;
+    for (int i = 0; i < n; i++)
+        h += it[i].height;
+    return h;
+}
+
+/* Lays items into cols columns of h grid lines, from item 0; returns how
+ * many fit. A head needs two lines after it in its column. When place is
+ * set, the items are put on the page from grid line top. */
+static int fill_columns(Composer *c, const FlowItem *it, int n, int cols, int h, int top,
+                        int32_t colw, bool place)
+{
+    int col = 0, y = 0, i = 0;
+    int32_t step = colw + (int32_t)c->l->gutter * style_em(c->l);
+    while (i < n && col < cols) {
+        int need = it[i].height + (it[i].keep_next && i + 1 < n ? 2 : 0);
+        if (y > 0 && y + need > h) {
+            col++, y = 0;
+            continue;
+        }
+        if (y == 0 && it[i].height > h && h < c->l->lines_per_page)
+            break; /* does not fit in an empty column here: next page */
+        if (place) {
+            const Role *r = &c->l->role[it[i].role];
+            int32_t x = compose_area_left(c) + col * step;
+            for (int k = 0; k < it[i].count; k++) {
+                int line = top + y + it[i].pad + k * r->lines;
+                int32_t base = compose_baseline(c, line, r->lines, r->size);
+                compose_place_line(c, it[i].pl, it[i].first + k, x, base, it[i].role,
+                                   it[i].role == ROLE_BODY ? line : -1);
+            }
+        }
+        y += it[i].height;
+        i++;
+    }
+    return i;
+}
+
+/* The lowest column height that holds all items: the balanced height. */
+static int balanced_height(Composer *c, const FlowItem *it, int n, int cols, int avail,
+                           int32_t colw)
+{
+    int h = (total_height(it, n) + cols - 1) / cols;
+    while (h < avail && fill_columns(c, it, n, cols, h, 0, colw, false) < n)
+        h++;
+    return h;
+}
+
+static void pour(Composer *c, const Flow *f, int cols, int32_t colw)
+{
+    int i = 0;
+    while (i < f->n) {
+        int avail = c->l->lines_per_page - c->line;
+        if (avail < 2) {
+            compose_new_page(c);
+            continue;
+        }
+        const FlowItem *rest = f->item + i;
+        int n = f->n - i;
+        int h = avail;
+        if (total_height(rest, n) <= cols * avail)
+            h = balanced_height(c, rest, n, cols, avail, colw);
+        int done = fill_columns(c, rest, n, cols, h, c->line, colw, true);
+        i += done;
+        if (i < f->n || h >= avail)
+            compose_new_page(c);
+        else
+            c->line += h;
+        if (done == 0 && avail == c->l->lines_per_page)
+            i++; /* an item taller than a page: drop it rather than loop */
+    }
+}
+
+static void frame_box(Composer *c, int top, int bottom)
+{
+    PageItem *it = compose_item(c, ITEM_FRAME);
+    int32_t pad = style_em(c->l) / 2;
+    it->x0 = compose_area_left(c) - pad;
+    it->x1 = compose_area_left(c) + compose_area_width(c) + pad;
+    it->y0 = c->l->margin_top + (int32_t)top * c->l->line_pitch;
+    it->y1 = c->l->margin_top + (int32_t)bottom * c->l->line_pitch;
+    it->weight = STYLE_UNIT / 2;
+}
+
+void compose_section_opener(Composer *c, const Section *s)
+{
+    if (!s->title[0])
+        return;
+    Flow f = {0};
+    add_field(c, &f, s->title, s->at, ROLE_SECTION_HEAD, compose_area_width(c), true);
+    fill_columns(c, f.item, f.n, 1, c->l->lines_per_page, c->line, compose_area_width(c), true);
+    c->line += total_height(f.item, f.n);
+    int32_t y = c->l->margin_top + (int32_t)c->line * c->l->line_pitch;
+    compose_rule(c, compose_area_left(c), y, compose_area_left(c) + compose_area_width(c), y,
+                 STYLE_UNIT);
+    c->line += 1;
+    free(f.item);
+}
+
+void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark)
+{
+    bool box = a->kind == ARTICLE_BOX;
+    int cols = box ? 1 : a->columns ? a->columns : s->columns ? s->columns : c->l->columns;
+    int32_t colw = style_column_width(c->l, cols);
+    Flow head = {0}, body = {0};
+    build_headline(c, a, &head);
+    build_body(c, a, colw, &body);
+    int head_h = total_height(head.item, head.n);
+    if (c->line > 0)
+        c->line += 1; /* one grid line between articles */
+    if (c->line + head_h + 3 > c->l->lines_per_page)
+        compose_new_page(c);
+    mark(c, s, a);
+    int top = c->line;
+    fill_columns(c, head.item, head.n, 1, c->l->lines_per_page, c->line, compose_area_width(c),
+                 true);
+    c->line += head_h;
+    int page_before = c->p->n_pages;
+    pour(c, &body, cols, colw);
+    if (box && c->p->n_pages == page_before)
+        frame_box(c, top, c->line);
+    free(head.item);
+    free(body.item);
+}

@@ -1,0 +1,74 @@
+/* page.h - composing the issue into pages.
+ *
+ * Input: the document tree, the layout and the text stage (to shape what
+ * it places). Output: pages of positioned items in page coordinates
+ * (units, origin at the trim's top-left, y down). Every body line sits on
+ * the page's baseline grid: grid line k of the type area has its em box
+ * centred in the band [top + k·pitch, top + (k+1)·pitch). Headline blocks,
+ * heads and notes take whole grid lines, so neighbouring columns always
+ * share baselines.
+ */
+#ifndef REPRINT_PAGE_H
+#define REPRINT_PAGE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "doc/doc.h"
+#include "para/para.h"
+#include "style/style.h"
+#include "text/text.h"
+
+typedef enum ItemKind { ITEM_TEXT, ITEM_RULE, ITEM_FRAME } ItemKind;
+
+typedef struct PageItem {
+    ItemKind kind;
+    /* ITEM_TEXT: glyphs [g0, g1) of s at (x[i], y[i]) (baseline origin) */
+    const Shaped *s;
+    int g0, g1;
+    int32_t *x, *y;
+    RoleId role;
+    int grid_line;         /* body lines: the grid line they sit on; -1 otherwise */
+    /* ITEM_RULE: a line from (x0,y0) to (x1,y1); ITEM_FRAME: a rectangle */
+    int32_t x0, y0, x1, y1, weight;
+} PageItem;
+
+typedef struct Page {
+    int folio;             /* printed page number */
+    const char *label;     /* running-head section or article title */
+    PageItem *item;
+    int n_items, cap_items;
+} Page;
+
+/* One outline entry: an article and the page it starts on. */
+typedef struct PageMark {
+    const Article *article;
+    const Section *section;
+    int page;              /* index into Pages.page */
+} PageMark;
+
+typedef struct Pages {
+    Arena arena;           /* owns pages, items, shaped text and lines */
+    Page *page;
+    int n_pages, cap_pages;
+    PageMark *mark;
+    int n_marks, cap_marks;
+    const ParaLines **para; /* every paragraph set, in order (for --dump=lines) */
+    int n_paras, cap_paras;
+    const Layout *layout;
+} Pages;
+
+/* Composes the whole issue. Warnings and errors go through d. NULL on
+ * failure. Free with page_free(). */
+Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text);
+void page_free(Pages *p);
+
+/* --dump=pages: per page its folio, label and items (text, position). */
+void page_dump(const Pages *p, FILE *out);
+
+/* --dump=lines: every paragraph's lines as para_dump_lines prints them. */
+void page_dump_lines(const Pages *p, FILE *out);
+
+#endif

@@ -1,0 +1,45 @@
+/* page_impl.h - internals shared by the page stage's files. */
+#ifndef REPRINT_PAGE_IMPL_H
+#define REPRINT_PAGE_IMPL_H
+
+#include "page.h"
+
+/* Noto CJK's ideographic em box sits 0.88 em above the baseline and 0.12
+ * below; centring that box in a grid band puts every face on the grid. */
+#define CJK_ASCENT 880
+
+typedef struct Composer {
+    Diag *d;
+    const Doc *doc;
+    const Layout *l;
+    TextCtx *t;
+    Pages *p;
+    int cur;                /* index of the page that receives items */
+    int line;               /* next free grid line on the current page */
+    const Section *section; /* being composed */
+    const char *label;      /* running-head label for new pages */
+} Composer;
+
+typedef void (*MarkFn)(Composer *c, const Section *s, const Article *a);
+
+Page *compose_new_page(Composer *c);
+Page *compose_page(Composer *c);
+PageItem *compose_item(Composer *c, ItemKind kind);
+int32_t compose_area_left(const Composer *c);
+int32_t compose_area_width(const Composer *c);
+int32_t compose_baseline(const Composer *c, int k, int lines, int32_t size);
+ParaLines *compose_set(Composer *c, const char *text, int len, const TextSpan *spans, int n_spans,
+                       int32_t measure, Align align, int32_t indent, SrcLoc at);
+ParaLines *compose_set_role(Composer *c, const char *text, RoleId role, int32_t measure, SrcLoc at);
+void compose_place_line(Composer *c, const ParaLines *pl, int i, int32_t x, int32_t y, RoleId role,
+                        int grid_line);
+void compose_rule(Composer *c, int32_t x0, int32_t y0, int32_t x1, int32_t y1, int32_t weight);
+
+/* article.c */
+void compose_section_opener(Composer *c, const Section *s);
+void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark);
+
+/* heads.c */
+void heads_add(Composer *c);
+
+#endif

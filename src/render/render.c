@@ -1,0 +1,250 @@
+/* render.c - Cairo drawing of composed pages; see render.h.
+ *
+ * The same drawing code serves the PDF and the PNG surfaces. Geometry
+ * arrives in units of 1/1024 pt and becomes points here, the only place
+ * where it turns into floating point.
+ */
+#include "render.h"
+
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+typedef struct FaceTable {
+    FT_Library ft;
+    cairo_font_face_t **face; /* one per text face id, NULL until used */
+    int n;
+} FaceTable;
+
+static double pt(int32_t units)
+{
+    return units / 1024.0;
+}
+
+static const cairo_user_data_key_t ft_face_key;
+
+static void done_ft_face(void *face)
+{
+    FT_Done_Face(face);
+}
+
+static cairo_font_face_t *face_for(FaceTable *ft, Diag *d, const TextCtx *t, int id)
+{
+    if (ft->face[id])
+        return ft->face[id];
+    const FontFace *f = text_face(t, id);
+    FT_Face face;
+    if (FT_New_Face(ft->ft, f->file, f->index, &face) != 0) {
+        diag_error(d, srcloc_file(f->file), "cannot open font file");
+        return NULL;
+    }
+    cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(face, 0);
+    cairo_font_face_set_user_data(cf, &ft_face_key, face, done_ft_face);
+    ft->face[id] = cf;
+    return cf;
+}
+
+static bool faces_init(FaceTable *ft, const TextCtx *t)
+{
+    ft->n = text_face_count(t);
+    ft->face = xcalloc((size_t)ft->n + 1, sizeof(cairo_font_face_t *));
+    return FT_Init_FreeType(&ft->ft) == 0;
+}
+
+static void faces_fini(FaceTable *ft)
+{
+    for (int i = 0; i < ft->n; i++)
+        if (ft->face[i])
+            cairo_font_face_destroy(ft->face[i]);
+    free(ft->face);
+    FT_Done_FreeType(ft->ft);
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+/* Byte where the cluster after glyph g ends. */
+static int cluster_end(const Shaped *s, int g)
+{
+    for (int k = g + 1; k < s->n; k++)
+        if (s->glyph[k].cluster_start)
+            return s->glyph[k].byte;
+    return s->len;
+}
+
+/* Draws glyphs [a, b) of one face and size as one text-with-clusters call. */
+static void show_run(cairo_t *cr, const PageItem *it, int a, int b)
+{
+    const Shaped *s = it->s;
+    int n = b - a;
+    cairo_glyph_t *glyphs = xmalloc(sizeof(cairo_glyph_t) * (size_t)n);
+    cairo_text_cluster_t *clusters = xmalloc(sizeof(cairo_text_cluster_t) * (size_t)n);
+    int n_clusters = 0;
+    int byte0 = s->glyph[a].byte, byte1 = cluster_end(s, b - 1);
+    for (int g = a; g < b; g++) {
+        const Glyph *gl = &s->glyph[g];
+        glyphs[g - a] = (cairo_glyph_t){gl->id, pt(it->x[g - it->g0]), pt(it->y[g - it->g0])};
+        if (gl->cluster_start || g == a) {
+            int end = cluster_end(s, g);
+            clusters[n_clusters++] = (cairo_text_cluster_t){end - gl->byte, 0};
+        }
+        clusters[n_clusters - 1].num_glyphs++;
+    }
+    cairo_show_text_glyphs(cr, s->text + byte0, byte1 - byte0, glyphs, n, clusters, n_clusters, 0);
+    free(glyphs);
+    free(clusters);
+}
+
+static void draw_text(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const PageItem *it)
+{
+    const Shaped *s = it->s;
+    int a = it->g0;
+    while (a < it->g1) {
+        int b = a + 1;
+        while (b < it->g1 && s->glyph[b].face == s->glyph[a].face &&
+               s->glyph[b].size == s->glyph[a].size)
+            b++;
+        cairo_font_face_t *face = face_for(ft, d, t, s->glyph[a].face);
+        if (face) {
+            cairo_set_font_face(cr, face);
+            cairo_set_font_size(cr, pt(s->glyph[a].size));
+            show_run(cr, it, a, b);
+        }
+        a = b;
+    }
+}
+
+static void draw_page(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Page *pg)
+{
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    for (int i = 0; i < pg->n_items; i++) {
+        const PageItem *it = &pg->item[i];
+        if (it->kind == ITEM_TEXT) {
+            if (it->g1 > it->g0)
+                draw_text(cr, ft, d, t, it);
+            continue;
+        }
+        cairo_set_line_width(cr, pt(it->weight));
+        if (it->kind == ITEM_RULE) {
+            cairo_move_to(cr, pt(it->x0), pt(it->y0));
+            cairo_line_to(cr, pt(it->x1), pt(it->y1));
+        } else {
+            cairo_rectangle(cr, pt(it->x0), pt(it->y0), pt(it->x1 - it->x0),
+                            pt(it->y1 - it->y0));
+        }
+        cairo_stroke(cr);
+    }
+}
+
+static void set_font_options(cairo_t *cr)
+{
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
+}
+
+/* ---- PDF -------------------------------------------------------------- */
+
+static void set_metadata(cairo_surface_t *surface, const RenderMeta *m)
+{
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m->title);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m->author);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m->subject);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "reprint");
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, m->date);
+}
+
+static bool check_surface(Diag *d, cairo_surface_t *surface, const char *path)
+{
+    cairo_status_t st = cairo_surface_status(surface);
+    if (st == CAIRO_STATUS_SUCCESS)
+        return true;
+    diag_error(d, srcloc_file(path), "cannot write: %s", cairo_status_to_string(st));
+    return false;
+}
+
+static bool check_context(Diag *d, cairo_t *cr, const char *path)
+{
+    cairo_status_t st = cairo_status(cr);
+    if (st == CAIRO_STATUS_SUCCESS)
+        return true;
+    diag_error(d, srcloc_file(path), "cannot draw: %s", cairo_status_to_string(st));
+    return false;
+}
+
+bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *meta,
+                const char *file, const char *path)
+{
+    const Layout *l = p->layout;
+    cairo_surface_t *surface = cairo_pdf_surface_create(file, pt(l->page_width),
+                                                        pt(l->page_height));
+    FaceTable ft;
+    bool ok = check_surface(d, surface, path) && faces_init(&ft, t);
+    if (!ok) {
+        cairo_surface_destroy(surface);
+        return false;
+    }
+    set_metadata(surface, meta);
+    cairo_t *cr = cairo_create(surface);
+    set_font_options(cr);
+    for (int i = 0; i < p->n_pages && ok; i++) {
+        draw_page(cr, &ft, d, t, &p->page[i]);
+        cairo_show_page(cr);
+        ok = check_context(d, cr, path) && check_surface(d, surface, path);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    ok = ok && check_surface(d, surface, path);
+    cairo_surface_destroy(surface);
+    faces_fini(&ft);
+    return ok;
+}
+
+/* ---- PNG -------------------------------------------------------------- */
+
+static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, int i,
+                      const char *dir, int dpi)
+{
+    const Layout *l = p->layout;
+    double scale = dpi / 72.0;
+    int w = (int)(pt(l->page_width) * scale + 0.5), h = (int)(pt(l->page_height) * scale + 0.5);
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    set_font_options(cr);
+    draw_page(cr, ft, d, t, &p->page[i]);
+    cairo_destroy(cr);
+    Buf path;
+    buf_init(&path);
+    buf_printf(&path, "%s/page-%03d.png", dir, i + 1);
+    cairo_status_t st = cairo_surface_write_to_png(img, buf_str(&path));
+    if (st != CAIRO_STATUS_SUCCESS)
+        diag_error(d, srcloc_file(buf_str(&path)), "cannot write: %s", cairo_status_to_string(st));
+    cairo_surface_destroy(img);
+    buf_fini(&path);
+    return st == CAIRO_STATUS_SUCCESS;
+}
+
+bool render_png(Diag *d, const Pages *p, const TextCtx *t, const char *dir, int dpi)
+{
+    FaceTable ft;
+    if (!faces_init(&ft, t))
+        return false;
+    bool ok = true;
+    for (int i = 0; i < p->n_pages && ok; i++)
+        ok = write_png(d, p, t, &ft, i, dir, dpi);
+    faces_fini(&ft);
+    return ok;
+}

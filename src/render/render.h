@@ -1,0 +1,32 @@
+/* render.h - pages → PDF or PNG through Cairo (the only stage that does).
+ *
+ * Text is drawn with cairo_show_text_glyphs(), which takes the UTF-8 text
+ * and the cluster map along with the glyphs, so the PDF carries correct
+ * Unicode (ToUnicode and, where clusters need it, ActualText). Fonts are
+ * opened from the files the text stage resolved and embedded as subsets.
+ */
+#ifndef REPRINT_RENDER_H
+#define REPRINT_RENDER_H
+
+#include <stdbool.h>
+
+#include "base/diag.h"
+#include "page/page.h"
+#include "text/text.h"
+
+typedef struct RenderMeta {
+    const char *title;   /* document title */
+    const char *author;  /* magazine */
+    const char *subject; /* issue and serial */
+    const char *date;    /* creation date, ISO 8601 "YYYY-MM-DDThh:mm:ss" */
+} RenderMeta;
+
+/* Writes all pages to a PDF in file; messages name it path (the name the
+ * user asked for, when file is a temporary). False after reporting errors. */
+bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *meta,
+                const char *file, const char *path);
+
+/* Writes page-NNN.png files into dir (which must exist) at dpi. */
+bool render_png(Diag *d, const Pages *p, const TextCtx *t, const char *dir, int dpi);
+
+#endif

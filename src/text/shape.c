@@ -1,0 +1,155 @@
+/* shape.c - a paragraph → glyphs, shaped once with Pango/HarfBuzz.
+ *
+ * Pango itemizes by script and font (the spans give each stretch its
+ * role's font description) and HarfBuzz shapes each item. We keep what the
+ * later stages need and nothing of Pango: glyph id, advance, offsets, the
+ * cluster's byte offset and its character class.
+ */
+#include "text_impl.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+#include "charclass.h"
+
+typedef struct GlyphVec {
+    Glyph *g;
+    int n, cap;
+} GlyphVec;
+
+static Glyph *push_glyph(GlyphVec *v)
+{
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 256;
+        v->g = xrealloc(v->g, sizeof(Glyph) * (size_t)v->cap);
+    }
+    return &v->g[v->n++];
+}
+
+static PangoAttrList *span_attrs(TextCtx *t, const TextSpan *spans, int n_spans)
+{
+    PangoAttrList *attrs = pango_attr_list_new();
+    for (int i = 0; i < n_spans; i++) {
+        PangoAttribute *a = pango_attr_font_desc_new(t->desc[spans[i].role]);
+        a->start_index = (guint)spans[i].start;
+        a->end_index = (guint)spans[i].end;
+        pango_attr_list_insert(attrs, a);
+    }
+    return attrs;
+}
+
+static RoleId role_at(const TextSpan *spans, int n_spans, int byte)
+{
+    for (int i = 0; i < n_spans; i++)
+        if (byte >= spans[i].start && byte < spans[i].end)
+            return spans[i].role;
+    return n_spans ? spans[0].role : ROLE_BODY;
+}
+
+/* Face id of the font Pango chose for an item. */
+static int item_face(TextCtx *t, PangoFont *font)
+{
+    FcPattern *p = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+    FcChar8 *file = NULL, *family = NULL, *style = NULL;
+    int index = 0;
+    FcPatternGetString(p, FC_FILE, 0, &file);
+    FcPatternGetString(p, FC_FAMILY, 0, &family);
+    FcPatternGetString(p, FC_STYLE, 0, &style);
+    FcPatternGetInteger(p, FC_INDEX, 0, &index);
+    return font_face_id(t, file ? (const char *)file : "", index,
+                        family ? (const char *)family : "", (const char *)style);
+}
+
+static void warn_no_glyph(Diag *d, SrcLoc at, const char *text, int byte, int32_t cp,
+                          const char *family)
+{
+    at.col += utf8_count(text, (size_t)byte);
+    diag_warn(d, at, "no glyph for U+%04X in \"%s\"", (unsigned)cp, family);
+}
+
+typedef struct ShapeJob {
+    TextCtx *t;
+    Diag *d;
+    const char *text;
+    int len;
+    const TextSpan *spans;
+    int n_spans;
+    SrcLoc at;
+    GlyphVec out;
+} ShapeJob;
+
+static void add_item(ShapeJob *job, PangoItem *item, PangoGlyphString *gs)
+{
+    int face = item_face(job->t, item->analysis.font);
+    for (int i = 0; i < gs->num_glyphs; i++) {
+        Glyph *g = push_glyph(&job->out);
+        PangoGlyphInfo *gi = &gs->glyphs[i];
+        int byte = item->offset + gs->log_clusters[i];
+        int n;
+        g->cp = utf8_decode(job->text + byte, (size_t)(job->len - byte), &n);
+        g->cls = charclass_of(g->cp);
+        g->id = gi->glyph;
+        g->advance = gi->geometry.width;
+        g->x_offset = gi->geometry.x_offset;
+        g->y_offset = gi->geometry.y_offset;
+        g->byte = byte;
+        g->face = (int16_t)face;
+        g->role = (int16_t)role_at(job->spans, job->n_spans, byte);
+        g->size = job->t->layout->role[g->role].size;
+        g->cluster_start = gi->attr.is_cluster_start;
+        bool missing = (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
+                       face != job->t->role_face[g->role];
+        if (missing && g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)))
+            warn_no_glyph(job->d, job->at, job->text, byte, g->cp,
+                          job->t->layout->role[g->role].family);
+        if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            g->id = 0;
+    }
+}
+
+Shaped *text_shape(TextCtx *t, Arena *arena, Diag *d, const char *text, int len,
+                   const TextSpan *spans, int n_spans, SrcLoc at)
+{
+    ShapeJob job = {t, d, text, len, spans, n_spans, at, {0}};
+    PangoAttrList *attrs = span_attrs(t, spans, n_spans);
+    GList *items = pango_itemize(t->context, text, 0, len, attrs, NULL);
+    PangoGlyphString *gs = pango_glyph_string_new();
+    for (GList *l = items; l; l = l->next) {
+        PangoItem *item = l->data;
+        pango_shape_with_flags(text + item->offset, item->length, text, len, &item->analysis,
+                               gs, PANGO_SHAPE_NONE);
+        add_item(&job, item, gs);
+        pango_item_free(item);
+    }
+    g_list_free(items);
+    pango_glyph_string_free(gs);
+    pango_attr_list_unref(attrs);
+    Shaped *s = ARENA_NEW(arena, Shaped);
+    s->text = text;
+    s->len = len;
+    s->n = job.out.n;
+    s->glyph = ARENA_ARRAY(arena, Glyph, job.out.n);
+    if (job.out.n)
+        memcpy(s->glyph, job.out.g, sizeof(Glyph) * (size_t)job.out.n);
+    free(job.out.g);
+    return s;
+}
+
+void text_dump_runs(const Shaped *s, const TextCtx *t, FILE *out)
+{
+    int i = 0;
+    while (i < s->n) {
+        int j = i;
+        while (j < s->n && s->glyph[j].face == s->glyph[i].face &&
+               s->glyph[j].role == s->glyph[i].role)
+            j++;
+        int end = j < s->n ? s->glyph[j].byte : s->len;
+        const FontFace *f = text_face(t, s->glyph[i].face);
+        fprintf(out, "run %s/%s %.2fpt %d glyphs \"%.*s\" adv", f->family, f->style,
+                s->glyph[i].size / 1024.0, j - i, end - s->glyph[i].byte, s->text + s->glyph[i].byte);
+        for (int k = i; k < j; k++)
+            fprintf(out, " %d", s->glyph[k].advance);
+        fputc('\n', out);
+        i = j;
+    }
+}
