@@ -57,9 +57,9 @@ static void add_paragraph(Composer *c, Flow *f, const Article *a, const Block *b
     TextSpan spans[2];
     int n = 0;
     if (b->runin_len > 0)
-        spans[n++] = (TextSpan){0, b->runin_len, ROLE_RUNIN};
+        spans[n++] = (TextSpan){.start = 0, .end = b->runin_len, .role = ROLE_RUNIN};
     if (b->runin_len < b->len)
-        spans[n++] = (TextSpan){b->runin_len, b->len, body};
+        spans[n++] = (TextSpan){.start = b->runin_len, .end = b->len, .role = body};
     const Role *r = &c->l->role[body];
     ParaLines *pl = compose_set(c, b->text, b->len, spans, n, measure, r->align,
                                 (int32_t)r->indent * r->size, doc_locate(a, b, 0));
@@ -120,30 +120,38 @@ static int total_height(const FlowItem *it, int n)
 /* Lays items into cols columns of h grid lines, from item 0; returns how
  * many fit. A head needs two lines after it in its column. When place is
  * set, the items are put on the page from grid line top. */
+/* Puts the lines of one flow item on the page, its first text line on
+ * grid line `line`. */
+static void place_item(Composer *c, const FlowItem *it, int32_t x, int line)
+{
+    const Role *r = &c->l->role[it->role];
+    for (int k = 0; k < it->count; k++) {
+        int at = line + k * r->lines;
+        int32_t base = compose_baseline(c, at, r->lines, r->size);
+        compose_place_line(c, it->pl, it->first + k, x, base, it->role,
+                           it->role == ROLE_BODY ? at : -1);
+    }
+}
+
 static int fill_columns(Composer *c, const FlowItem *it, int n, int cols, int h, int top,
                         int32_t colw, bool place)
 {
     int col = 0, y = 0, i = 0;
     int32_t step = colw + (int32_t)c->l->gutter * style_em(c->l);
     while (i < n && col < cols) {
-        int need = it[i].height + (it[i].keep_next && i + 1 < n ? 2 : 0);
+        /* Space above a head is dropped at the top of a column. */
+        int pad = y == 0 ? 0 : it[i].pad;
+        int height = it[i].height - it[i].pad + pad;
+        int need = height + (it[i].keep_next && i + 1 < n ? 2 : 0);
         if (y > 0 && y + need > h) {
             col++, y = 0;
             continue;
         }
-        if (y == 0 && it[i].height > h && h < c->l->lines_per_page)
+        if (y == 0 && height > h && h < c->l->lines_per_page)
             break; /* does not fit in an empty column here: next page */
-        if (place) {
-            const Role *r = &c->l->role[it[i].role];
-            int32_t x = compose_area_left(c) + col * step;
-            for (int k = 0; k < it[i].count; k++) {
-                int line = top + y + it[i].pad + k * r->lines;
-                int32_t base = compose_baseline(c, line, r->lines, r->size);
-                compose_place_line(c, it[i].pl, it[i].first + k, x, base, it[i].role,
-                                   it[i].role == ROLE_BODY ? line : -1);
-            }
-        }
-        y += it[i].height;
+        if (place)
+            place_item(c, &it[i], compose_area_left(c) + col * step, top + y + pad);
+        y += height;
         i++;
     }
     return i;
@@ -219,9 +227,11 @@ void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mar
     build_headline(c, a, &head);
     build_body(c, a, colw, &body);
     int head_h = total_height(head.item, head.n);
+    /* A box is never split; an article's headline keeps three lines with it. */
+    int keep = box ? total_height(body.item, body.n) : 3;
     if (c->line > 0)
         c->line += 1; /* one grid line between articles */
-    if (c->line + head_h + 3 > c->l->lines_per_page)
+    if (c->line + head_h + keep > c->l->lines_per_page)
         compose_new_page(c);
     mark(c, s, a);
     int top = c->line;

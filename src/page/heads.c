@@ -23,7 +23,8 @@ static bool is_odd(int page_index)
 static int32_t place_vertical(Composer *c, const char *text, RoleId role, int32_t x, int32_t y)
 {
     const Role *r = &c->l->role[role];
-    TextSpan span = {0, (int)strlen(text), role};
+    /* 'vert' gives the vertical forms of brackets and punctuation. */
+    TextSpan span = {.start = 0, .end = (int)strlen(text), .role = role, .features = "vert"};
     text = arena_strdup(&c->p->arena, text);
     Shaped *s = text_shape(c->t, &c->p->arena, c->d, text, span.end, &span, 1, srcloc_file(NULL));
     PageItem *it = compose_item(c, ITEM_TEXT);
@@ -44,7 +45,7 @@ static void place_horizontal(Composer *c, const char *text, RoleId role, int32_t
                              Align align)
 {
     const Role *r = &c->l->role[role];
-    TextSpan span = {0, (int)strlen(text), role};
+    TextSpan span = {.start = 0, .end = (int)strlen(text), .role = role};
     ParaLines *pl = compose_set(c, text, span.end, &span, 1, compose_area_width(c), align, 0,
                                 srcloc_file(NULL));
     (void)r;

@@ -96,7 +96,7 @@ ParaLines *compose_set(Composer *c, const char *text, int len, const TextSpan *s
 ParaLines *compose_set_role(Composer *c, const char *text, RoleId role, int32_t measure, SrcLoc at)
 {
     const Role *r = &c->l->role[role];
-    TextSpan span = {0, (int)strlen(text), role};
+    TextSpan span = {.start = 0, .end = (int)strlen(text), .role = role};
     return compose_set(c, text, span.end, &span, 1, measure, r->align,
                        (int32_t)r->indent * r->size, at);
 }

@@ -20,10 +20,21 @@
 #include FT_FREETYPE_H
 
 typedef struct FaceTable {
-    FT_Library ft;
+    FT_Library ft;            /* the process's library (see freetype_library) */
     cairo_font_face_t **face; /* one per text face id, NULL until used */
     int n;
 } FaceTable;
+
+/* One FreeType library for the life of the process: Cairo caches font
+ * faces (and their FT_Face) beyond our last reference to them, so the
+ * library they belong to must outlive every surface. */
+static FT_Library freetype_library(void)
+{
+    static FT_Library lib;
+    if (!lib && FT_Init_FreeType(&lib) != 0)
+        lib = NULL;
+    return lib;
+}
 
 static double pt(int32_t units)
 {
@@ -57,7 +68,8 @@ static bool faces_init(FaceTable *ft, const TextCtx *t)
 {
     ft->n = text_face_count(t);
     ft->face = xcalloc((size_t)ft->n + 1, sizeof(cairo_font_face_t *));
-    return FT_Init_FreeType(&ft->ft) == 0;
+    ft->ft = freetype_library();
+    return ft->ft != NULL;
 }
 
 static void faces_fini(FaceTable *ft)
@@ -66,7 +78,6 @@ static void faces_fini(FaceTable *ft)
         if (ft->face[i])
             cairo_font_face_destroy(ft->face[i]);
     free(ft->face);
-    FT_Done_FreeType(ft->ft);
 }
 
 /* ---- text ------------------------------------------------------------- */
@@ -78,6 +89,18 @@ static int cluster_end(const Shaped *s, int g)
         if (s->glyph[k].cluster_start)
             return s->glyph[k].byte;
     return s->len;
+}
+
+/* True if glyph g stands noticeably apart from the glyph before it (a
+ * justified or Han–Latin gap). Text extractors turn such gaps into spaces
+ * unless both sides belong to one cluster, which Cairo writes as one
+ * ActualText span: so copy-paste gives back exactly the text. */
+static bool spaced_apart(const PageItem *it, int g)
+{
+    const Glyph *prev = &it->s->glyph[g - 1], *cur = &it->s->glyph[g];
+    int32_t prev_end = it->x[g - 1 - it->g0] - prev->x_offset + prev->advance;
+    int32_t gap = it->x[g - it->g0] - cur->x_offset - prev_end;
+    return gap > cur->size / 10;
 }
 
 /* Draws glyphs [a, b) of one face and size as one text-with-clusters call. */
@@ -92,9 +115,10 @@ static void show_run(cairo_t *cr, const PageItem *it, int a, int b)
     for (int g = a; g < b; g++) {
         const Glyph *gl = &s->glyph[g];
         glyphs[g - a] = (cairo_glyph_t){gl->id, pt(it->x[g - it->g0]), pt(it->y[g - it->g0])};
-        if (gl->cluster_start || g == a) {
-            int end = cluster_end(s, g);
-            clusters[n_clusters++] = (cairo_text_cluster_t){end - gl->byte, 0};
+        if (g == a || (gl->cluster_start && !spaced_apart(it, g))) {
+            clusters[n_clusters++] = (cairo_text_cluster_t){cluster_end(s, g) - gl->byte, 0};
+        } else if (gl->cluster_start) {
+            clusters[n_clusters - 1].num_bytes += cluster_end(s, g) - gl->byte;
         }
         clusters[n_clusters - 1].num_glyphs++;
     }

@@ -51,7 +51,7 @@ static bool is_han(int32_t c)
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF) ||
            (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3100 && c <= 0x312F) || c == 0x3007 ||
-           c == 0x3000 || c == 0x25A0 || c == 0x203B || c == 0x25CF || c == 0x2605 ||
+           c == 0x25A0 || c == 0x203B || c == 0x25CF || c == 0x2605 ||
            (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF5A) ||
            (c >= 0x2160 && c <= 0x217F) || (c >= 0x2460 && c <= 0x24FF);
 }
@@ -59,8 +59,8 @@ static bool is_han(int32_t c)
 unsigned charclass_of(int32_t c)
 {
     unsigned cls = 0;
-    if (c == ' ' || c == '\t')
-        return CC_SPACE;
+    if (c == ' ' || c == '\t' || c == 0x3000)
+        return CC_SPACE; /* U+3000 is the printed gap inside titles and names */
     if (c == 0x200B || c == 0x200D || c == 0xFEFF || c == 0x00AD)
         return CC_NO_GLYPH_OK;
     if (never_starts(c))

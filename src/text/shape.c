@@ -34,6 +34,12 @@ static PangoAttrList *span_attrs(TextCtx *t, const TextSpan *spans, int n_spans)
         a->start_index = (guint)spans[i].start;
         a->end_index = (guint)spans[i].end;
         pango_attr_list_insert(attrs, a);
+        if (spans[i].features) {
+            a = pango_attr_font_features_new(spans[i].features);
+            a->start_index = (guint)spans[i].start;
+            a->end_index = (guint)spans[i].end;
+            pango_attr_list_insert(attrs, a);
+        }
     }
     return attrs;
 }

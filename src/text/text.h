@@ -45,8 +45,9 @@ typedef struct Glyph {
 
 /* A stretch of the paragraph set in one role (a run-in head, the body). */
 typedef struct TextSpan {
-    int start, end; /* byte range */
+    int start, end;       /* byte range */
     RoleId role;
+    const char *features; /* OpenType features ("vert" for stacked vertical text), or NULL */
 } TextSpan;
 
 typedef struct Shaped {
