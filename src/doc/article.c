@@ -128,6 +128,7 @@ typedef struct BodyBuilder {
     Buf text;       /* text of the block being built */
     TextSeg *segs;  /* its segments (heap, reused) */
     int n_segs, cap_segs;
+    int seg_end;    /* byte just past the last segment found in its source line */
     Block *blocks;  /* heap, moved into the arena at the end */
     int n_blocks, cap_blocks;
 } BodyBuilder;
@@ -138,15 +139,46 @@ static SrcLoc node_loc(const BodyBuilder *bb, cmark_node *node)
                     cmark_node_get_start_column(node));
 }
 
+/* Start of line `line` (1-based) of the article's source, or NULL. */
+static const char *source_line(const Article *a, int line)
+{
+    const char *p = a->source;
+    for (int l = 1; l < line && p; l++) {
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    return p;
+}
+
+/* Byte column of a text node. cmark's inline columns drift on multi-byte
+ * text, so the literal is looked up in its source line, after the previous
+ * segment of the same line; cmark's column is the fallback (escapes). */
+static int text_column(BodyBuilder *bb, int line, cmark_node *node)
+{
+    const char *src = source_line(bb->a, line);
+    const char *lit = cmark_node_get_literal(node);
+    int from = bb->n_segs && bb->segs[bb->n_segs - 1].line == line ? bb->seg_end : 0;
+    const char *eol = src ? strchr(src + from, '\n') : NULL;
+    if (src && lit && lit[0]) {
+        const char *hit = strstr(src + from, lit);
+        if (hit && (!eol || hit < eol)) {
+            bb->seg_end = (int)(hit - src) + (int)strlen(lit);
+            return (int)(hit - src) + 1;
+        }
+    }
+    bb->seg_end = from;
+    return cmark_node_get_start_column(node);
+}
+
 static void add_seg(BodyBuilder *bb, cmark_node *node)
 {
     if (bb->n_segs == bb->cap_segs) {
         bb->cap_segs = bb->cap_segs ? bb->cap_segs * 2 : 8;
         bb->segs = xrealloc(bb->segs, sizeof(TextSeg) * (size_t)bb->cap_segs);
     }
-    bb->segs[bb->n_segs++] = (TextSeg){(int)bb->text.len,
-                                       bb->line0 + cmark_node_get_start_line(node) - 1,
-                                       cmark_node_get_start_column(node)};
+    int line = bb->line0 + cmark_node_get_start_line(node) - 1;
+    int col = text_column(bb, line, node);
+    bb->segs[bb->n_segs++] = (TextSeg){(int)bb->text.len, line, col};
 }
 
 static bool is_latin_or_digit(int32_t c)
@@ -394,12 +426,7 @@ SrcLoc doc_locate(const Article *a, const Block *b, int offset)
     if (b->n_segs == 0)
         return b->at;
     const TextSeg *s = &b->segs[i];
-    /* Find the start of the segment's line in the source to count characters. */
-    const char *line = a->source;
-    for (int l = 1; l < s->line && line; l++) {
-        line = strchr(line, '\n');
-        line = line ? line + 1 : NULL;
-    }
+    const char *line = source_line(a, s->line);
     if (!line)
         return b->at;
     int col = utf8_count(line, (size_t)(s->byte_col - 1)) + 1;

@@ -91,15 +91,22 @@ static int32_t end_trim(const Unit *u)
     return (u->cls & CC_BLANK_RIGHT) && u->width >= 2 * u->half ? u->half : 0;
 }
 
+/* True if unit k, inside a line, is a full-width mark that may be set half
+ * width to pull a line in. */
+static bool can_shrink(const Unit *u, int k)
+{
+    return is_mark(u[k].cls) && u[k].width >= 2 * u[k].half;
+}
+
 /* Width of units [s, e) as one line; shrink counts inner marks that could
- * still lose a quarter em and Han–Latin gaps that could halve. */
+ * be set half width and Han–Latin gaps that could halve (to ⅛ em). */
 static Fit measure_line(const Unit *u, int s, int e, int32_t indent)
 {
     Fit f = {indent - start_trim(&u[s]) - end_trim(&u[e - 1]), 0};
     for (int k = s; k < e; k++) {
         f.natural += u[k].width + (k > s ? u[k].gap : 0);
-        if (k > s && k < e - 1 && is_mark(u[k].cls) && u[k].width >= 2 * u[k].half)
-            f.shrink += u[k].half / 2;
+        if (k > s && k < e - 1 && can_shrink(u, k))
+            f.shrink += u[k].half;
         if (k > s)
             f.shrink += u[k].gap / 2;
     }
@@ -134,21 +141,46 @@ static int fill(const Unit *u, int n, int s, const ParaOpts *o, bool *overfull)
 
 /* ---- placing glyphs -------------------------------------------------- */
 
-/* Sets adjust[k] for each unit k of [s,e): extra space before it. */
+/* Pulls a line in by diff (< 0): first the marks inside it lose their blank
+ * half, then Han–Latin gaps shrink toward ⅛ em. adjust[k] is the change of
+ * the space before unit s+k. */
+static void shrink(const Unit *u, int s, int e, int32_t diff, int32_t *adjust)
+{
+    int32_t need = -diff;
+    for (int k = s + 1; k < e - 1 && need > 0; k++) {
+        if (!can_shrink(u, k))
+            continue;
+        int32_t take = need < u[k].half ? need : u[k].half;
+        /* The blank half follows a right-blank mark and precedes a left-blank one. */
+        adjust[(u[k].cls & CC_BLANK_LEFT) ? k - s : k + 1 - s] -= take;
+        need -= take;
+    }
+    for (int k = s + 1; k < e && need > 0; k++) {
+        int32_t take = need < u[k].gap / 2 ? need : u[k].gap / 2;
+        adjust[k - s] -= take;
+        need -= take;
+    }
+}
+
+/* Sets adjust[k] for each unit s+k: the space added before it so the line
+ * fills the measure exactly; max_gap gets the largest addition. */
 static void justify(const Unit *u, int s, int e, int32_t diff, int32_t *adjust, int32_t *max_gap)
 {
+    *max_gap = 0;
+    if (diff < 0) {
+        shrink(u, s, e, diff, adjust);
+        return;
+    }
     int slots = 0;
     for (int k = s + 1; k < e; k++)
-        slots += u[k].stretch || diff < 0;
-    *max_gap = 0;
+        slots += u[k].stretch;
     if (slots == 0 || diff == 0)
         return;
     int32_t each = diff / slots, rest = diff % slots;
     for (int k = s + 1; k < e; k++) {
-        if (!(u[k].stretch || diff < 0))
+        if (!u[k].stretch)
             continue;
-        adjust[k - s] = each + (rest > 0 ? 1 : rest < 0 ? -1 : 0);
-        rest += rest > 0 ? -1 : rest < 0 ? 1 : 0;
+        adjust[k - s] = each + (rest-- > 0 ? 1 : 0);
         if (adjust[k - s] > *max_gap)
             *max_gap = adjust[k - s];
     }
