@@ -12,9 +12,9 @@ fail() { FAIL=$((FAIL + 1)); echo "FAIL $1"; }
 
 # check NAME COMMAND...: passes when the command succeeds.
 check() {
-    name=$1
+    _name=$1
     shift
-    if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; fi
+    if "$@" >/dev/null 2>&1; then pass "$_name"; else fail "$_name"; fi
 }
 
 # check_eq NAME GOT WANT

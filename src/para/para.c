@@ -24,6 +24,7 @@ typedef struct Unit {
     int32_t trim_left; /* blank removed on the left inside a line (shifts glyphs) */
     int32_t half;      /* half an em of this unit's size */
     int32_t gap;       /* space before this unit inside a line (Han–Latin) */
+    int face;          /* face of its glyphs */
     bool brk_before;   /* a line may break before this unit */
     bool stretch;      /* the gap before this unit may grow in justification */
 } Unit;
@@ -34,9 +35,13 @@ static bool is_mark(unsigned cls)
 }
 
 /* Two marks side by side take 1.5 em: the first loses its right blank, or,
- * for two opening marks, the second loses its left blank. */
+ * for two opening marks, the second loses its left blank. Not across a
+ * change of face: compressed glyphs overlap their neighbours' advance, which
+ * the renderer hides from text extraction only within one font run. */
 static void compress_pair(Unit *a, Unit *b)
 {
+    if (a->face != b->face)
+        return;
     if ((a->cls & CC_BLANK_RIGHT) && a->width >= 2 * a->half && is_mark(b->cls))
         a->width -= a->half;
     else if ((a->cls & CC_BLANK_LEFT) && (b->cls & CC_BLANK_LEFT) && b->trim_left == 0) {
@@ -52,7 +57,8 @@ static Unit *build_units(const Shaped *s, int *n_out)
     for (int i = 0; i < s->n; i++) {
         const Glyph *g = &s->glyph[i];
         if (g->cluster_start || n == 0) {
-            u[n] = (Unit){.g0 = i, .g1 = i, .cls = g->cls, .cp = g->cp, .half = g->size / 2};
+            u[n] = (Unit){.g0 = i, .g1 = i, .cls = g->cls, .cp = g->cp, .half = g->size / 2,
+                          .face = g->face};
             n++;
         }
         u[n - 1].g1 = i + 1;
@@ -95,7 +101,8 @@ static int32_t end_trim(const Unit *u)
  * width to pull a line in. */
 static bool can_shrink(const Unit *u, int k)
 {
-    return is_mark(u[k].cls) && u[k].width >= 2 * u[k].half;
+    int side = (u[k].cls & CC_BLANK_LEFT) ? k - 1 : k + 1;
+    return is_mark(u[k].cls) && u[k].width >= 2 * u[k].half && u[side].face == u[k].face;
 }
 
 /* Width of units [s, e) as one line; shrink counts inner marks that could

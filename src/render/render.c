@@ -92,7 +92,8 @@ static int cluster_end(const Shaped *s, int g)
 }
 
 /* True if glyph g stands noticeably apart from the glyph before it (a
- * justified or Han–Latin gap). Text extractors turn such gaps into spaces
+ * justified or Han–Latin gap) or overlaps it (compressed punctuation).
+ * Text extractors turn gaps into spaces and overlaps into line breaks
  * unless both sides belong to one cluster, which Cairo writes as one
  * ActualText span: so copy-paste gives back exactly the text. */
 static bool spaced_apart(const PageItem *it, int g)
@@ -100,7 +101,7 @@ static bool spaced_apart(const PageItem *it, int g)
     const Glyph *prev = &it->s->glyph[g - 1], *cur = &it->s->glyph[g];
     int32_t prev_end = it->x[g - 1 - it->g0] - prev->x_offset + prev->advance;
     int32_t gap = it->x[g - it->g0] - cur->x_offset - prev_end;
-    return gap > cur->size / 10;
+    return gap > cur->size / 10 || gap < -cur->size / 10;
 }
 
 /* Draws glyphs [a, b) of one face and size as one text-with-clusters call. */
