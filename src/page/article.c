@@ -2,6 +2,7 @@
  * notes; columns balanced on the article's last page. */
 #include "page_impl.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,12 +81,32 @@ static void add_field(Composer *c, Flow *f, const char *text, SrcLoc at, RoleId 
         flow_add(c, f, compose_set_role(c, text, role, measure, at), role, whole);
 }
 
+/* Title lines are the printed lines: one that is wider than the measure at
+ * its role's size is set smaller to stay one line, never broken. */
+static void add_title_lines(Composer *c, Flow *f, const TextList *l, RoleId role, int32_t measure)
+{
+    const Role *r = &c->l->role[role];
+    for (int i = 0; i < l->n; i++) {
+        ParaLines *pl = compose_set_role(c, l->item[i], role, measure, l->at[i]);
+        if (pl->n > 1) {
+            int len = (int)strlen(l->item[i]);
+            TextSpan span = {.start = 0, .end = len, .role = role};
+            ParaLines *one = compose_set(c, l->item[i], len, &span, 1, INT32_MAX / 4, r->align, 0,
+                                         l->at[i]);
+            int64_t size = (int64_t)r->size * measure / one->line[0].natural;
+            span.size = (int32_t)(size / 256 * 256); /* a quarter point below the fit */
+            pl = compose_set(c, l->item[i], len, &span, 1, measure, r->align, 0, l->at[i]);
+        }
+        flow_add(c, f, pl, role, true);
+    }
+}
+
 static void build_headline(Composer *c, const Article *a, Flow *f)
 {
     int32_t w = compose_area_width(c);
     bool box = a->kind == ARTICLE_BOX;
     add_field(c, f, a->kicker, a->at, ROLE_KICKER, w, true);
-    add_list(c, f, &a->title, box ? ROLE_BOX_TITLE : ROLE_TITLE, w, true);
+    add_title_lines(c, f, &a->title, box ? ROLE_BOX_TITLE : ROLE_TITLE, w);
     add_list(c, f, &a->subtitle, ROLE_SUBTITLE, w, true);
     add_field(c, f, a->byline, a->at, ROLE_BYLINE, w, true);
     add_list(c, f, &a->editor_note, ROLE_EDITOR_NOTE, w, false);

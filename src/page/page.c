@@ -131,6 +131,17 @@ void compose_rule(Composer *c, int32_t x0, int32_t y0, int32_t x1, int32_t y1, i
 
 /* ---- the issue -------------------------------------------------------- */
 
+/* The running head names the section; where the issue printed no section
+ * name, the title of the article that starts on the page serves. */
+static void label_pages(Composer *c, const Section *s, const Article *a)
+{
+    if (s->title[0])
+        return;
+    c->label = a->title.item[0];
+    if (c->p->n_pages > 0)
+        compose_page(c)->label = c->label;
+}
+
 static void add_mark(Composer *c, const Section *s, const Article *a)
 {
     Pages *p = c->p;
@@ -139,6 +150,7 @@ static void add_mark(Composer *c, const Section *s, const Article *a)
         p->mark = xrealloc(p->mark, sizeof(PageMark) * (size_t)p->cap_marks);
     }
     p->mark[p->n_marks++] = (PageMark){a, s, p->n_pages - 1};
+    label_pages(c, s, a);
 }
 
 static void compose_section(Composer *c, const Section *s)
@@ -147,8 +159,6 @@ static void compose_section(Composer *c, const Section *s)
     c->label = s->title[0] ? s->title : NULL;
     for (int i = 0; i < s->n_articles; i++) {
         const Article *a = s->article[i];
-        if (!s->title[0])
-            c->label = a->title.item[0];
         if (i == 0) {
             compose_new_page(c);
             compose_section_opener(c, s);

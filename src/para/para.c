@@ -120,25 +120,33 @@ static Fit measure_line(const Unit *u, int s, int e, int32_t indent)
     return f;
 }
 
-/* End (exclusive) of the line starting at s: the longest candidate that
- * fits, with shrinking if that keeps a line-start-prohibited mark in. */
+/* End (exclusive) of the line starting at s. Of the break candidates, the
+ * longest that fits without shrinking and the first that fits only by
+ * shrinking (push-in) compete: push-in wins when it pulls in less than the
+ * other would have to stretch, as when a 。 may not start the next line. */
 static int fill(const Unit *u, int n, int s, const ParaOpts *o, bool *overfull)
 {
     int32_t indent = s == 0 ? o->first_indent : 0;
-    int best = -1;
+    int loose = -1, tight = -1;
+    int32_t stretch = 0, squeeze = 0;
     for (int e = s + 1; e <= n; e++) {
         if (e < n && !u[e].brk_before)
             continue;
         Fit f = measure_line(u, s, e, indent);
         if (f.natural - f.shrink > o->measure)
             break;
-        best = e;
-        if (f.natural > o->measure)
-            break; /* fits only by shrinking: take it (push-in) */
+        if (f.natural <= o->measure) {
+            loose = e, stretch = o->measure - f.natural;
+            continue;
+        }
+        tight = e, squeeze = f.natural - o->measure;
+        break;
     }
-    *overfull = best < 0;
-    if (best >= 0)
-        return best;
+    *overfull = loose < 0 && tight < 0;
+    if (tight >= 0 && (loose < 0 || squeeze < stretch))
+        return tight;
+    if (loose >= 0)
+        return loose;
     /* Nothing breakable fits: cut where the measure runs out. */
     int e = s + 1;
     while (e < n && measure_line(u, s, e + 1, indent).natural <= o->measure)

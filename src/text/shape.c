@@ -34,6 +34,12 @@ static PangoAttrList *span_attrs(TextCtx *t, const TextSpan *spans, int n_spans)
         a->start_index = (guint)spans[i].start;
         a->end_index = (guint)spans[i].end;
         pango_attr_list_insert(attrs, a);
+        if (spans[i].size) {
+            a = pango_attr_size_new_absolute(spans[i].size);
+            a->start_index = (guint)spans[i].start;
+            a->end_index = (guint)spans[i].end;
+            pango_attr_list_insert(attrs, a);
+        }
         if (spans[i].features) {
             a = pango_attr_font_features_new(spans[i].features);
             a->start_index = (guint)spans[i].start;
@@ -44,12 +50,12 @@ static PangoAttrList *span_attrs(TextCtx *t, const TextSpan *spans, int n_spans)
     return attrs;
 }
 
-static RoleId role_at(const TextSpan *spans, int n_spans, int byte)
+static const TextSpan *span_at(const TextSpan *spans, int n_spans, int byte)
 {
     for (int i = 0; i < n_spans; i++)
         if (byte >= spans[i].start && byte < spans[i].end)
-            return spans[i].role;
-    return n_spans ? spans[0].role : ROLE_BODY;
+            return &spans[i];
+    return n_spans ? &spans[0] : NULL;
 }
 
 /* Face id of the font Pango chose for an item. */
@@ -100,8 +106,9 @@ static void add_item(ShapeJob *job, PangoItem *item, PangoGlyphString *gs)
         g->y_offset = gi->geometry.y_offset;
         g->byte = byte;
         g->face = (int16_t)face;
-        g->role = (int16_t)role_at(job->spans, job->n_spans, byte);
-        g->size = job->t->layout->role[g->role].size;
+        const TextSpan *span = span_at(job->spans, job->n_spans, byte);
+        g->role = (int16_t)(span ? span->role : ROLE_BODY);
+        g->size = span && span->size ? span->size : job->t->layout->role[g->role].size;
         g->cluster_start = gi->attr.is_cluster_start;
         bool missing = (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
                        face != job->t->role_face[g->role];

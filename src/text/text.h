@@ -48,6 +48,7 @@ typedef struct TextSpan {
     int start, end;       /* byte range */
     RoleId role;
     const char *features; /* OpenType features ("vert" for stacked vertical text), or NULL */
+    int32_t size;         /* font size if not the role's (0) */
 } TextSpan;
 
 typedef struct Shaped {
