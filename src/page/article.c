@@ -36,6 +36,7 @@ static FlowItem *flow_push(Flow *f)
 static void flow_add(Composer *c, Flow *f, const ParaLines *pl, RoleId role, bool whole)
 {
     const Role *r = &c->l->role[role];
+    compose_keep(c, pl);
     if (whole) {
         FlowItem *it = flow_push(f);
         *it = (FlowItem){pl, 0, pl->n, role, r->space_before,

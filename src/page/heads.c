@@ -44,11 +44,10 @@ static int32_t place_vertical(Composer *c, const char *text, RoleId role, int32_
 static void place_horizontal(Composer *c, const char *text, RoleId role, int32_t x, int32_t base,
                              Align align)
 {
-    const Role *r = &c->l->role[role];
     TextSpan span = {.start = 0, .end = (int)strlen(text), .role = role};
     ParaLines *pl = compose_set(c, text, span.end, &span, 1, compose_area_width(c), align, 0,
                                 srcloc_file(NULL));
-    (void)r;
+    compose_keep(c, pl);
     compose_place_line(c, pl, 0, x, base, role, -1);
 }
 

@@ -83,14 +83,17 @@ ParaLines *compose_set(Composer *c, const char *text, int len, const TextSpan *s
     text = arena_strndup(&c->p->arena, text, (size_t)len);
     Shaped *s = text_shape(c->t, &c->p->arena, c->d, text, len, spans, n_spans, at);
     ParaOpts o = {.measure = measure, .first_indent = indent, .align = align};
-    ParaLines *pl = para_break(&c->p->arena, c->d, s, &o, at);
+    return para_break(&c->p->arena, c->d, s, &o, at);
+}
+
+void compose_keep(Composer *c, const ParaLines *pl)
+{
     Pages *p = c->p;
     if (p->n_paras == p->cap_paras) {
         p->cap_paras = p->cap_paras ? p->cap_paras * 2 : 256;
         p->para = xrealloc(p->para, sizeof(ParaLines *) * (size_t)p->cap_paras);
     }
     p->para[p->n_paras++] = pl;
-    return pl;
 }
 
 ParaLines *compose_set_role(Composer *c, const char *text, RoleId role, int32_t measure, SrcLoc at)
