@@ -9,6 +9,7 @@
  * 2 usage or environment errors.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +34,7 @@ enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage[] =
     "usage: reprint build ISSUE_DIR [-o FILE.pdf] [--layout FILE] [--png DIR [--dpi N]]\n"
-    "                     [--dump=tree|runs|lines|pages]\n"
+    "                     [--dump=tree|runs|lines|pages] [--first-fit]\n"
     "       reprint clean RAW.txt -o DIR\n"
     "       reprint fonts [ISSUE_DIR | --layout FILE]\n"
     "       reprint --help | --version\n";
@@ -49,6 +50,7 @@ static const char help[] =
     "    --dpi N            resolution of the PNGs (default 80)\n"
     "    --dump=STAGE       print a stage as text instead of writing files:\n"
     "                       tree (document), runs (shaped text), lines, pages\n"
+    "    --first-fit        break lines greedily, not by total fit (to compare)\n"
     "  clean RAW.txt -o DIR turn a raw PDF text extraction into an issue skeleton\n"
     "                       (issue.yaml, one .md per article, clean-report.txt)\n"
     "  fonts                print each role's font family, style and file\n"
@@ -63,6 +65,7 @@ typedef struct Options {
     const char *png_dir;
     const char *dump;
     int dpi;
+    bool first_fit;
 } Options;
 
 /* ---- arguments -------------------------------------------------------- */
@@ -85,7 +88,10 @@ static int parse_option(Options *o, int argc, char **argv, int *i)
         target = &o->layout;
     else if (strcmp(a, "--png") == 0)
         target = &o->png_dir;
-    else if (strncmp(a, "--dump=", 7) == 0) {
+    else if (strcmp(a, "--first-fit") == 0) {
+        o->first_fit = true;
+        return 0;
+    } else if (strncmp(a, "--dump=", 7) == 0) {
         o->dump = a + 7;
         if (strcmp(o->dump, "tree") && strcmp(o->dump, "runs") && strcmp(o->dump, "lines") &&
             strcmp(o->dump, "pages"))
@@ -247,7 +253,7 @@ static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data)
     TextCtx *t = l ? text_open(d, conf, l, doc->language) : NULL;
     if (l && !t)
         rc = EXIT_USAGE;
-    Pages *p = t ? page_build(d, doc, l, t) : NULL;
+    Pages *p = t ? page_build(d, doc, l, t, o->first_fit) : NULL;
     if (p && d->errors)
         rc = EXIT_INPUT;
     else if (p && o->dump)

@@ -32,15 +32,21 @@ static FlowItem *flow_push(Flow *f)
     return it;
 }
 
-/* Adds pl as one block (heads, headline pieces) or line by line (text). */
-static void flow_add(Composer *c, Flow *f, const ParaLines *pl, RoleId role, bool whole)
+/* How a set paragraph enters the flow. */
+typedef enum FlowMode {
+    FLOW_LINES, /* line by line: body text may break between columns */
+    FLOW_BLOCK, /* whole: notes, headline pieces */
+    FLOW_HEAD   /* whole, and kept with the two lines that follow */
+} FlowMode;
+
+static void flow_add(Composer *c, Flow *f, const ParaLines *pl, RoleId role, FlowMode mode)
 {
     const Role *r = &c->l->role[role];
     compose_keep(c, pl);
-    if (whole) {
+    if (mode != FLOW_LINES) {
         FlowItem *it = flow_push(f);
         *it = (FlowItem){pl, 0, pl->n, role, r->space_before,
-                         r->space_before + pl->n * r->lines + r->space_after, true};
+                         r->space_before + pl->n * r->lines + r->space_after, mode == FLOW_HEAD};
         return;
     }
     for (int i = 0; i < pl->n; i++) {
@@ -65,21 +71,21 @@ static void add_paragraph(Composer *c, Flow *f, const Article *a, const Block *b
     const Role *r = &c->l->role[body];
     ParaLines *pl = compose_set(c, b->text, b->len, spans, n, measure, r->align,
                                 (int32_t)r->indent * r->size, doc_locate(a, b, 0));
-    flow_add(c, f, pl, body, false);
+    flow_add(c, f, pl, body, FLOW_LINES);
 }
 
 static void add_list(Composer *c, Flow *f, const TextList *l, RoleId role, int32_t measure,
-                     bool whole)
+                     FlowMode mode)
 {
     for (int i = 0; i < l->n; i++)
-        flow_add(c, f, compose_set_role(c, l->item[i], role, measure, l->at[i]), role, whole);
+        flow_add(c, f, compose_set_role(c, l->item[i], role, measure, l->at[i]), role, mode);
 }
 
 static void add_field(Composer *c, Flow *f, const char *text, SrcLoc at, RoleId role,
-                      int32_t measure, bool whole)
+                      int32_t measure, FlowMode mode)
 {
     if (text && text[0])
-        flow_add(c, f, compose_set_role(c, text, role, measure, at), role, whole);
+        flow_add(c, f, compose_set_role(c, text, role, measure, at), role, mode);
 }
 
 /* Title lines are the printed lines: one that is wider than the measure at
@@ -98,7 +104,7 @@ static void add_title_lines(Composer *c, Flow *f, const TextList *l, RoleId role
             span.size = (int32_t)(size / 256 * 256); /* a quarter point below the fit */
             pl = compose_set(c, l->item[i], len, &span, 1, measure, r->align, 0, l->at[i]);
         }
-        flow_add(c, f, pl, role, true);
+        flow_add(c, f, pl, role, FLOW_HEAD);
     }
 }
 
@@ -106,11 +112,11 @@ static void build_headline(Composer *c, const Article *a, Flow *f)
 {
     int32_t w = compose_area_width(c);
     bool box = a->kind == ARTICLE_BOX;
-    add_field(c, f, a->kicker, a->at, ROLE_KICKER, w, true);
+    add_field(c, f, a->kicker, a->at, ROLE_KICKER, w, FLOW_HEAD);
     add_title_lines(c, f, &a->title, box ? ROLE_BOX_TITLE : ROLE_TITLE, w);
-    add_list(c, f, &a->subtitle, ROLE_SUBTITLE, w, true);
-    add_field(c, f, a->byline, a->at, ROLE_BYLINE, w, true);
-    add_list(c, f, &a->editor_note, ROLE_EDITOR_NOTE, w, false);
+    add_list(c, f, &a->subtitle, ROLE_SUBTITLE, w, FLOW_HEAD);
+    add_field(c, f, a->byline, a->at, ROLE_BYLINE, w, FLOW_HEAD);
+    add_list(c, f, &a->editor_note, ROLE_EDITOR_NOTE, w, FLOW_LINES);
 }
 
 static void build_body(Composer *c, const Article *a, int32_t measure, Flow *f)
@@ -123,10 +129,11 @@ static void build_body(Composer *c, const Article *a, int32_t measure, Flow *f)
             continue;
         }
         RoleId role = b->kind == BLOCK_HEADING ? ROLE_HEADING : ROLE_SUBHEADING;
-        flow_add(c, f, compose_set_role(c, b->text, role, measure, b->at), role, true);
+        flow_add(c, f, compose_set_role(c, b->text, role, measure, b->at), role, FLOW_HEAD);
     }
-    add_field(c, f, a->end_source, a->at, ROLE_SOURCE, measure, false);
-    add_list(c, f, &a->notes, ROLE_NOTES, measure, false);
+    /* Notes are short: each stays whole, in one column. */
+    add_field(c, f, a->end_source, a->at, ROLE_SOURCE, measure, FLOW_BLOCK);
+    add_list(c, f, &a->notes, ROLE_NOTES, measure, FLOW_BLOCK);
 }
 
 /* ---- placing ---------------------------------------------------------- */
@@ -230,7 +237,7 @@ void compose_section_opener(Composer *c, const Section *s)
     if (!s->title[0])
         return;
     Flow f = {0};
-    add_field(c, &f, s->title, s->at, ROLE_SECTION_HEAD, compose_area_width(c), true);
+    add_field(c, &f, s->title, s->at, ROLE_SECTION_HEAD, compose_area_width(c), FLOW_BLOCK);
     fill_columns(c, f.item, f.n, 1, c->l->lines_per_page, c->line, compose_area_width(c), true);
     c->line += total_height(f.item, f.n);
     int32_t y = c->l->margin_top + (int32_t)c->line * c->l->line_pitch;

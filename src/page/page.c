@@ -82,7 +82,8 @@ ParaLines *compose_set(Composer *c, const char *text, int len, const TextSpan *s
     /* The shaped text borrows its string: keep a copy as long as the pages. */
     text = arena_strndup(&c->p->arena, text, (size_t)len);
     Shaped *s = text_shape(c->t, &c->p->arena, c->d, text, len, spans, n_spans, at);
-    ParaOpts o = {.measure = measure, .first_indent = indent, .align = align};
+    ParaOpts o = {.measure = measure, .first_indent = indent, .align = align,
+                  .punct = c->l->punct, .first_fit = c->first_fit};
     return para_break(&c->p->arena, c->d, s, &o, at);
 }
 
@@ -170,12 +171,12 @@ static void compose_section(Composer *c, const Section *s)
     }
 }
 
-Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text)
+Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, bool first_fit)
 {
     Pages *p = xcalloc(1, sizeof(Pages));
     arena_init(&p->arena);
     p->layout = layout;
-    Composer c = {.d = d, .doc = doc, .l = layout, .t = text, .p = p};
+    Composer c = {.d = d, .doc = doc, .l = layout, .t = text, .p = p, .first_fit = first_fit};
     for (int i = 0; i < doc->n_sections; i++)
         compose_section(&c, &doc->section[i]);
     heads_add(&c);

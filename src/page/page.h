@@ -60,9 +60,10 @@ typedef struct Pages {
     const Layout *layout;
 } Pages;
 
-/* Composes the whole issue. Warnings and errors go through d. NULL on
- * failure. Free with page_free(). */
-Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text);
+/* Composes the whole issue. Warnings and errors go through d. first_fit
+ * breaks lines greedily instead of by total fit (to compare the two).
+ * Free with page_free(). */
+Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, bool first_fit);
 void page_free(Pages *p);
 
 /* --dump=pages: per page its folio, label and items (text, position). */

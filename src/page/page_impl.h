@@ -18,6 +18,7 @@ typedef struct Composer {
     int line;               /* next free grid line on the current page */
     const Section *section; /* being composed */
     const char *label;      /* running-head label for new pages */
+    bool first_fit;         /* break lines first-fit (for comparison) */
 } Composer;
 
 typedef void (*MarkFn)(Composer *c, const Section *s, const Article *a);

@@ -1,14 +1,20 @@
 /* para.h - lines from shaped glyphs: the engine's own line breaker.
  *
  * Units are glyph clusters; the gaps between them are break opportunities
- * as the character classes allow (text/charclass.h). Punctuation is
- * compressed where two marks meet and at line edges (GB/T 15834 §5.1.10:
- * a mark at a line end is set half width; an opening bracket at a line
- * start loses its blank half). Han–Latin gaps are ¼ em. Lines are filled
- * first-fit, preferring push-in (shrinking punctuation to keep a mark that
- * may not start a line) to push-out; justification spreads the remaining
- * space evenly over the gaps that may stretch, never inside a Latin word or
- * between the halves of —— and …….
+ * as the character classes allow (text/charclass.h, clreq at the GB level).
+ * Punctuation widths follow a named style (GB/T 15834; clreq §3.1.6): two
+ * marks side by side take 1.5 em, an opening bracket at a line start loses
+ * its blank half, and in the default style a mark at a line end is set half
+ * width. Han–Latin gaps are ¼ em (shrinking to ⅛, stretching to ⅓).
+ *
+ * Justified paragraphs are broken by total fit over the whole paragraph
+ * (Knuth–Plass) with clreq's preferences: push-in (compressing punctuation)
+ * before push-out, a heavy penalty against a last line of one or two
+ * characters (孤字), a light one against consecutive lines ending in the
+ * same heavy mark. Justification is staged: shrink punctuation first, then
+ * Han–Latin gaps; expand Han–Latin gaps and word spaces first, then spread
+ * the rest evenly; never inside —— or …… or a Latin word. Centred text
+ * (titles) is broken into lines of even length.
  */
 #ifndef REPRINT_PARA_H
 #define REPRINT_PARA_H
@@ -28,6 +34,7 @@ typedef struct Line {
     int32_t width;     /* set width: the measure for justified lines */
     int32_t natural;   /* width before justification */
     int32_t max_gap;   /* largest space added between two units (for QA) */
+    int32_t pulled_in; /* how much punctuation and gaps were compressed to fit */
     bool last;         /* last line of its paragraph */
     bool overfull;     /* nothing fitted: the line is wider than the measure */
 } Line;
@@ -36,12 +43,15 @@ typedef struct ParaOpts {
     int32_t measure;       /* line length */
     int32_t first_indent;  /* indent of the first line */
     Align align;
+    PunctStyle punct;      /* punctuation widths */
+    bool first_fit;        /* break greedily line by line (for comparison) */
 } ParaOpts;
 
 typedef struct ParaLines {
     const Shaped *shaped;
     Line *line;
     int n;
+    int pushed_out;        /* lines that had to give a character to the next one */
 } ParaLines;
 
 /* Breaks s into lines. Overfull lines are warnings at `at`. Lines live in arena. */

@@ -249,8 +249,25 @@ static bool check_fit(Diag *d, Layout *l)
     return true;
 }
 
-static const char *const layout_keys[] = {"name",  "page",  "margins",       "grid",
-                                          "roles", "running_heads", NULL};
+static const char *const layout_keys[] = {"name",  "page",          "margins",     "grid",
+                                          "roles", "running_heads", "punctuation", NULL};
+
+static bool read_punct(Diag *d, const YamlNode *root, Layout *l)
+{
+    static const char *const names[] = {"行末半角", "全角", "开明", "none"};
+    const YamlNode *n = yaml_get(root, "punctuation");
+    l->punct = PUNCT_LINE_END_HALF;
+    if (!n)
+        return true;
+    for (int i = 0; i < 4; i++) {
+        if (n->kind == YAML_SCALAR && strcmp(n->value, names[i]) == 0) {
+            l->punct = (PunctStyle)i;
+            return true;
+        }
+    }
+    diag_error(d, n->at, "\"punctuation\" must be 行末半角, 全角, 开明 or none");
+    return false;
+}
 
 Layout *style_load(Arena *ar, Diag *d, const char *path)
 {
@@ -273,6 +290,7 @@ Layout *style_load(Arena *ar, Diag *d, const char *path)
     ok &= read_grid(d, root, l);
     ok &= read_roles(ar, d, root, l);
     ok &= read_heads(d, root, l);
+    ok &= read_punct(d, root, l);
     if (!ok || !check_fit(d, l))
         return NULL;
     return l;

@@ -50,6 +50,9 @@ typedef struct Role {
     bool defined;       /* the layout file defines this role */
 } Role;
 
+/* Punctuation widths (clreq §3.1.6): 行末半角 (default), 全角, 开明, none. */
+typedef enum PunctStyle { PUNCT_LINE_END_HALF, PUNCT_FULL, PUNCT_KAIMING, PUNCT_NONE } PunctStyle;
+
 typedef enum HeadMode { HEADS_VERTICAL, HEADS_HORIZONTAL } HeadMode;
 
 typedef struct Layout {
@@ -64,6 +67,7 @@ typedef struct Layout {
     int columns;         /* default columns of an article */
     int gutter;          /* between columns, in body characters */
     int lines_per_page;  /* computed: grid lines in the type area */
+    PunctStyle punct;    /* punctuation style of all text */
     /* running heads */
     HeadMode heads;
     int32_t head_offset; /* distance of vertical heads from the type area (outer margin) */
