@@ -115,6 +115,8 @@ void justify_place(Arena *ar, const Shaped *sh, const Unit *u, int s, int e, con
         }
         x += u[k].width;
     }
-    line->width = justified ? o->measure : f.natural;
+    /* Measured from the positions, so the dump shows what was really set. */
+    line->width = x - unit_end_trim(&u[e - 1], o->punct) - offset;
+    line->justified = justified;
     free(adjust);
 }

@@ -77,8 +77,9 @@ void para_dump_lines(const ParaLines *p, FILE *out)
         const Line *l = &p->line[i];
         int b0 = s->glyph[l->g0].byte;
         int b1 = l->g1 < s->n ? s->glyph[l->g1].byte : s->len;
-        fprintf(out, "%3d | %.*s | natural %.2f set %.2f maxgap %.3f%s%s\n", i + 1, b1 - b0,
+        fprintf(out, "%3d | %.*s | natural %.2f set %.2f maxgap %.3f%s%s%s\n", i + 1, b1 - b0,
                 s->text + b0, l->natural / 1024.0, l->width / 1024.0, l->max_gap / 1024.0,
-                l->last ? " last" : "", l->overfull ? " OVERFULL" : "");
+                l->justified ? "" : " ragged", l->last ? " last" : "",
+                l->overfull ? " OVERFULL" : "");
     }
 }

@@ -31,11 +31,13 @@
 typedef struct Line {
     int g0, g1;        /* glyph range [g0, g1) of the Shaped */
     int32_t *x;        /* x of glyph g0+i from the line's left edge (g1-g0 entries) */
-    int32_t width;     /* set width: the measure for justified lines */
+    int32_t width;     /* set width: where the last glyph's ink box ends (its
+                          end blank and a trailing space not counted) */
     int32_t natural;   /* width before justification */
     int32_t max_gap;   /* largest space added between two units (for QA) */
     int32_t pulled_in; /* how much punctuation and gaps were compressed to fit */
     bool last;         /* last line of its paragraph */
+    bool justified;    /* stretched or pulled in to the measure */
     bool overfull;     /* nothing fitted: the line is wider than the measure */
 } Line;
 
