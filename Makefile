@@ -17,7 +17,7 @@ DEB_PKGS := pkg-config gcc make libcairo2-dev libpango1.0-dev libharfbuzz-dev \
 
 ISSUE   := tianjin-zhengxie-2022-08
 PDF     := out/$(ISSUE).pdf
-SRC     := $(wildcard src/*/*.c)
+SRC     := $(wildcard src/*.c src/*/*.c)
 OBJ     := $(SRC:src/%.c=build/obj/%.o)
 MAIN    := build/obj/main.o
 UNIT    := $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
@@ -53,6 +53,7 @@ build/reprint: $(OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(PDF): build/reprint $(wildcard content/$(ISSUE)/*) layout/tianjin-zhengxie.yaml fonts/fonts.conf
+	@mkdir -p out
 	build/reprint build content/$(ISSUE) -o $@
 
 # ---- tests ------------------------------------------------------------
