@@ -48,7 +48,7 @@ $R build tests/fixtures/mini -o "$TMP/mini.pdf" --png "$TMP/png" --dpi 30 2>/dev
 check "--png writes one PNG per page" test "$(ls "$TMP/png" | wc -l)" = "$(pdfinfo "$TMP/mini.pdf" | awk '/^Pages:/ { print $2 }')"
 
 # ---- golden dumps (UPDATE=1 rewrites them; review the diff) -------------
-for stage in tree lines pages; do
+for stage in tree runs lines pages; do
     golden=tests/golden/mini.$stage
     $R build tests/fixtures/mini --dump=$stage >"$TMP/dump" 2>/dev/null
     if [ "${UPDATE:-}" = 1 ]; then cp "$TMP/dump" "$golden"; fi

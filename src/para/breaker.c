@@ -115,7 +115,7 @@ static int lines_from(const Unit *u, int n, int s, const ParaOpts *o, Path *p)
     return fits;
 }
 
-int breaker_total_fit(const Unit *u, int n, const ParaOpts *o, int *ends)
+int breaker_total_fit(const Unit *u, int n, const ParaOpts *o, int *ends, double *cost)
 {
     Path p = {xmalloc(sizeof(double) * ((size_t)n + 1)), xmalloc(sizeof(int) * ((size_t)n + 1))};
     for (int i = 0; i <= n; i++)
@@ -131,8 +131,10 @@ int breaker_total_fit(const Unit *u, int n, const ParaOpts *o, int *ends)
     for (int j = n; j > 0; j = p.prev[j])
         count++;
     int k = count;
-    for (int j = n; j > 0; j = p.prev[j])
+    for (int j = n; j > 0; j = p.prev[j]) {
         ends[--k] = j;
+        cost[k] = p.cost[j] - p.cost[p.prev[j]];
+    }
     free(p.cost);
     free(p.prev);
     return count;

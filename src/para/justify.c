@@ -82,6 +82,26 @@ static int32_t largest(const int32_t *adjust, int n)
     return max;
 }
 
+/* Marks set narrower than their glyph's advance: by the style, beside
+ * another mark, at a line edge, or pulled in. */
+static int count_compressed(const Shaped *sh, const Unit *u, int s, int e, PunctStyle style,
+                            const int32_t *adjust)
+{
+    int n = 0;
+    for (int k = s; k < e; k++) {
+        int32_t advance = 0;
+        for (int g = u[k].g0; g < u[k].g1; g++)
+            advance += sh->glyph[g].advance;
+        bool narrower = u[k].width < advance;
+        bool edge = (k == s && unit_start_trim(&u[k], style) > 0) ||
+                    (k == e - 1 && unit_end_trim(&u[k], style) > 0 && !(u[k].cls & CC_SPACE));
+        bool pulled = unit_is_mark(u[k].cls) &&
+                      (adjust[k - s] < 0 || (k + 1 < e && adjust[k + 1 - s] < 0));
+        n += narrower || edge || pulled;
+    }
+    return n;
+}
+
 void justify_place(Arena *ar, const Shaped *sh, const Unit *u, int s, int e, const ParaOpts *o,
                    Line *line)
 {
@@ -115,6 +135,10 @@ void justify_place(Arena *ar, const Shaped *sh, const Unit *u, int s, int e, con
         }
         x += u[k].width;
     }
+    line->ratio = f.slots ? (double)diff / ((double)f.slots * u[s].half / 5.0) : 0;
+    if (!justified)
+        line->ratio = 0;
+    line->compressed = count_compressed(sh, u, s, e, o->punct, adjust);
     /* Measured from the positions, so the dump shows what was really set. */
     line->width = x - unit_end_trim(&u[e - 1], o->punct) - offset;
     line->justified = justified;

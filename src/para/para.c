@@ -28,10 +28,10 @@ static int32_t balanced_measure(const Unit *u, int n, const ParaOpts *o, int *en
     return hi;
 }
 
-static int choose_ends(const Unit *u, int n, const ParaOpts *o, int *ends)
+static int choose_ends(const Unit *u, int n, const ParaOpts *o, int *ends, double *cost)
 {
     if (o->align == ALIGN_JUSTIFY && !o->first_fit)
-        return breaker_total_fit(u, n, o, ends);
+        return breaker_total_fit(u, n, o, ends, cost);
     return breaker_first_fit(u, n, o, balanced_measure(u, n, o, ends), ends);
 }
 
@@ -49,14 +49,16 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
     int n;
     Unit *u = units_build(s, o->punct, &n);
     int *ends = xmalloc(sizeof(int) * ((size_t)n + 1));
+    double *cost = xcalloc((size_t)n + 1, sizeof(double));
     ParaLines *p = ARENA_NEW(ar, ParaLines);
     p->shaped = s;
-    p->n = n ? choose_ends(u, n, o, ends) : 0;
+    p->n = n ? choose_ends(u, n, o, ends, cost) : 0;
     p->line = ARENA_ARRAY(ar, Line, p->n);
     for (int i = 0, start = 0; i < p->n; start = ends[i++]) {
         Line *line = &p->line[i];
         line->last = ends[i] == n;
         justify_place(ar, s, u, start, ends[i], o, line);
+        line->demerits = cost[i];
         /* A line that ends where no break is allowed was cut: nothing fitted. */
         line->overfull = ends[i] < n && !u[ends[i]].brk_before;
         p->pushed_out += pushed_out(u, n, start, ends[i], o);
@@ -66,10 +68,14 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
                       s->text + s->glyph[u[start].g0].byte);
     }
     free(ends);
+    free(cost);
     free(u);
     return p;
 }
 
+/* Columns: line number | text | natural width, set width (pt), the largest
+ * gap added (pt), the adjustment ratio (per gap, against 0.1 em), marks set
+ * narrower than their glyph, the breaker's demerits, and flags. */
 void para_dump_lines(const ParaLines *p, FILE *out)
 {
     const Shaped *s = p->shaped;
@@ -77,8 +83,11 @@ void para_dump_lines(const ParaLines *p, FILE *out)
         const Line *l = &p->line[i];
         int b0 = s->glyph[l->g0].byte;
         int b1 = l->g1 < s->n ? s->glyph[l->g1].byte : s->len;
-        fprintf(out, "%3d | %.*s | natural %.2f set %.2f maxgap %.3f%s%s%s\n", i + 1, b1 - b0,
-                s->text + b0, l->natural / 1024.0, l->width / 1024.0, l->max_gap / 1024.0,
+        fprintf(out,
+                "%3d | %.*s | natural %.2f set %.2f maxgap %.3f ratio %.3f compress %d "
+                "demerits %.0f%s%s%s\n",
+                i + 1, b1 - b0, s->text + b0, l->natural / 1024.0, l->width / 1024.0,
+                l->max_gap / 1024.0, l->ratio, l->compressed, l->demerits,
                 l->justified ? "" : " ragged", l->last ? " last" : "",
                 l->overfull ? " OVERFULL" : "");
     }

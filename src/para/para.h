@@ -36,6 +36,9 @@ typedef struct Line {
     int32_t natural;   /* width before justification */
     int32_t max_gap;   /* largest space added between two units (for QA) */
     int32_t pulled_in; /* how much punctuation and gaps were compressed to fit */
+    int compressed;    /* marks set narrower than their glyph (style, pairs, edges, push-in) */
+    double ratio;      /* adjustment per gap against 0.1 em: > 0 stretched, < 0 pulled in */
+    double demerits;   /* what the breaker charged for this line (0 for first fit) */
     bool last;         /* last line of its paragraph */
     bool justified;    /* stretched or pulled in to the measure */
     bool overfull;     /* nothing fitted: the line is wider than the measure */

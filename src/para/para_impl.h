@@ -39,8 +39,9 @@ typedef struct Fit {
 
 Fit line_measure(const Unit *u, int s, int e, int32_t indent, PunctStyle style);
 
-/* breaker.c: line ends (exclusive unit indexes) into ends[], returns the count. */
-int breaker_total_fit(const Unit *u, int n, const ParaOpts *o, int *ends);
+/* breaker.c: line ends (exclusive unit indexes) into ends[], returns the
+ * count; total fit also stores each line's demerits in cost[]. */
+int breaker_total_fit(const Unit *u, int n, const ParaOpts *o, int *ends, double *cost);
 int breaker_first_fit(const Unit *u, int n, const ParaOpts *o, int32_t measure, int *ends);
 
 /* justify.c */
