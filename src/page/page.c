@@ -48,6 +48,7 @@ PageItem *compose_item(Composer *c, ItemKind kind)
     memset(it, 0, sizeof *it);
     it->kind = kind;
     it->grid_line = -1;
+    it->article = c->article;
     return it;
 }
 
@@ -154,6 +155,7 @@ static void add_mark(Composer *c, const Section *s, const Article *a)
         p->mark = xrealloc(p->mark, sizeof(PageMark) * (size_t)p->cap_marks);
     }
     p->mark[p->n_marks++] = (PageMark){a, s, p->n_pages - 1};
+    c->article = p->n_marks - 1;
     label_pages(c, s, a);
 }
 
@@ -165,6 +167,7 @@ static void compose_section(Composer *c, const Section *s)
         const Article *a = s->article[i];
         if (i == 0) {
             compose_new_page(c);
+            c->article = -1; /* the section's name belongs to no article */
             compose_section_opener(c, s);
         }
         compose_article(c, s, a, add_mark);
@@ -176,9 +179,11 @@ Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, 
     Pages *p = xcalloc(1, sizeof(Pages));
     arena_init(&p->arena);
     p->layout = layout;
-    Composer c = {.d = d, .doc = doc, .l = layout, .t = text, .p = p, .first_fit = first_fit};
+    Composer c = {.d = d, .doc = doc, .l = layout, .t = text, .p = p, .first_fit = first_fit,
+                  .article = -1};
     for (int i = 0; i < doc->n_sections; i++)
         compose_section(&c, &doc->section[i]);
+    c.article = -1; /* running heads and folios are furniture */
     heads_add(&c);
     return p;
 }

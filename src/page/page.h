@@ -21,7 +21,12 @@
 #include "style/style.h"
 #include "text/text.h"
 
-typedef enum ItemKind { ITEM_TEXT, ITEM_RULE, ITEM_FRAME } ItemKind;
+typedef enum ItemKind {
+    ITEM_TEXT,  /* glyphs */
+    ITEM_RULE,  /* a line */
+    ITEM_FRAME, /* a rectangle (boxes) */
+    ITEM_LINK   /* an area that links to the start of article `target` (contents page) */
+} ItemKind;
 
 typedef struct PageItem {
     ItemKind kind;
@@ -31,8 +36,10 @@ typedef struct PageItem {
     int32_t *x, *y;
     RoleId role;
     int grid_line;         /* body lines: the grid line they sit on; -1 otherwise */
-    /* ITEM_RULE: a line from (x0,y0) to (x1,y1); ITEM_FRAME: a rectangle */
+    /* ITEM_RULE: a line from (x0,y0) to (x1,y1); ITEM_FRAME, ITEM_LINK: a rectangle */
     int32_t x0, y0, x1, y1, weight;
+    int article;           /* index into Pages.mark of the article it belongs to; -1: furniture */
+    int target;            /* ITEM_LINK: index into Pages.mark */
 } PageItem;
 
 typedef struct Page {

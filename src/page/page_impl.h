@@ -19,6 +19,7 @@ typedef struct Composer {
     const Section *section; /* being composed */
     const char *label;      /* running-head label for new pages */
     bool first_fit;         /* break lines first-fit (for comparison) */
+    int article;            /* index into Pages.mark of the article being set; -1: none */
 } Composer;
 
 typedef void (*MarkFn)(Composer *c, const Section *s, const Article *a);
