@@ -21,6 +21,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/file.h"
+#include "base/times.h"
 #include "clean/clean.h"
 #include "doc/doc.h"
 #include "page/page.h"
@@ -253,13 +254,16 @@ static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data)
     TextCtx *t = l ? text_open(d, conf, l, doc->language) : NULL;
     if (l && !t)
         rc = EXIT_USAGE;
+    times_mark("style+fonts");
     Pages *p = t ? page_build(d, doc, l, t, o->first_fit) : NULL;
+    times_mark("shape+break+compose");
     if (p && d->errors)
         rc = EXIT_INPUT;
     else if (p && o->dump)
         rc = dump_stage(o->dump, p, t);
     else if (p)
         rc = write_outputs(o, d, doc, p, t);
+    times_mark(o->dump ? "dump" : "render+write");
     page_free(p);
     text_close(t);
     free(conf);
@@ -273,7 +277,9 @@ static int cmd_build(const Options *o, Diag *d)
         return usage_error("%s", "build needs an issue directory");
     char *data = data_dir();
     char *layout_dir = file_join(data, "layout");
+    times_start();
     Doc *doc = doc_load(d, o->input, layout_dir);
+    times_mark("parse");
     int rc;
     if (!doc || d->errors)
         rc = EXIT_INPUT;
@@ -284,6 +290,8 @@ static int cmd_build(const Options *o, Diag *d)
     doc_free(doc);
     free(layout_dir);
     free(data);
+    times_mark("free");
+    times_report();
     return rc;
 }
 

@@ -18,7 +18,9 @@ typedef struct AtomicFile {
     char *tmp_path; /* temporary name, NULL when none is open */
 } AtomicFile;
 
-/* Creates the temporary file; returns its path (to hand to a writer) or NULL. */
+/* Creates the temporary file; returns its path (to hand to a writer) or NULL.
+ * Until commit or abort, SIGINT, SIGTERM or SIGHUP remove the temporary file
+ * before the process dies (the handler is installed on first use). */
 const char *atomic_begin(AtomicFile *f, Diag *d, const char *path);
 /* Renames the temporary file to the final name; false on failure (reported). */
 bool atomic_commit(AtomicFile *f, Diag *d);

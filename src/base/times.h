@@ -1,0 +1,20 @@
+/* times.h - opt-in per-stage wall times (REPRINT_TIMES=1).
+ *
+ * The command line marks the end of each stage; when the environment has
+ * REPRINT_TIMES set to a non-empty value other than "0", each mark prints
+ * one line to stderr:
+ *     reprint: time: parse 12.3 ms
+ * and times_report() adds the total wall and CPU time and the peak resident
+ * memory. Costs nothing measurable when off. Not thread-safe.
+ */
+#ifndef REPRINT_TIMES_H
+#define REPRINT_TIMES_H
+
+/* Starts the clock (reads REPRINT_TIMES once). */
+void times_start(void);
+/* Ends the stage that ran since the previous mark (or times_start). */
+void times_mark(const char *stage);
+/* Prints the totals: wall, CPU (user + system), peak RSS. */
+void times_report(void);
+
+#endif
