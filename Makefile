@@ -13,7 +13,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DEB_PKGS := pkg-config gcc make libcairo2-dev libpango1.0-dev libharfbuzz-dev \
             libfontconfig-dev libfreetype-dev libyaml-dev libcmark-dev libqpdf-dev \
             fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai \
-            poppler-utils qpdf mupdf-tools python3
+            poppler-utils qpdf mupdf-tools python3 unicode-data
 
 ISSUE   := tianjin-zhengxie-2022-08
 # Build directory; another (make B=build-x) lets builds run side by side.

@@ -48,7 +48,7 @@ static double badness(const Fit *f, int32_t measure, int32_t em, bool last)
         return TRACKING + 100 * r * r * r;
     }
     if (f->slots == 0)
-        return diff > 0 ? 10000 : 0;
+        return diff > 0 ? 100000 : 0; /* nothing can stretch: as bad as it gets */
     double r = (diff > 0 ? diff : -diff) / ((double)f->slots * em / 10.0);
     double b = r > 10 ? 100000 : 100 * r * r * r;
     return diff > 0 ? b : b / 2;

@@ -14,6 +14,13 @@ static bool never_starts(int32_t c)
     case 0x00B7: case 0x30FB: case 0xFF5E: case 0xFF0F: case 0x2014: case 0x2026:
     case 0x2025: case 0x3005: case 0x309D: case 0x309E: case 0x30FC: case 0xFF05:
     case 0x2030: case 0x2103: case 0x00B0: case 0x2032: case 0x2033:
+    /* The rest of the strict set of css-text's zh line-break tests (WPT
+     * css/css-text/i18n/zh, the "strict" files): centred marks, postfixes, hyphens,
+     * inseparables, iteration marks. */
+    case 0xFF65: case 0x203C: case 0x2047: case 0x2048: case 0x2049: case 0x2035:
+    case 0x2109: case 0xFE6A: case 0xFFE0: case 0x2010: case 0x2013: case 0x301C:
+    case 0x30A0: case 0x2024: case 0x22EF: case 0xFE19: case 0x10AF6: case 0x303B:
+    case 0x30FD: case 0x30FE:
     case ',': case '.': case ':': case ';': case '!': case '?': case ')': case ']':
     case '}': case '%':
         return true;
@@ -67,7 +74,7 @@ unsigned charclass_of(int32_t c)
         cls |= CC_NO_START;
     if (never_ends(c))
         cls |= CC_NO_END;
-    if (c == 0x2014 || c == 0x2026 || c == 0x2025)
+    if (c == 0x2014 || c == 0x2026 || c == 0x2025 || c == 0x22EF || c == 0x2E3A)
         cls |= CC_INSEP;
     cls |= punct_blank(c);
     if (is_han(c))

@@ -7,32 +7,12 @@
 #include "base/utf8.h"
 #include "para/para.h"
 #include "text/charclass.h"
+#include "synth.h"
 
-#define PT 1024
-#define EM (10 * PT)
+#define PT SYNTH_PT
+#define EM SYNTH_EM
 
-static Shaped *synth(Arena *ar, const char *text)
-{
-    Shaped *s = ARENA_NEW(ar, Shaped);
-    int len = (int)strlen(text);
-    s->text = text;
-    s->len = len;
-    s->glyph = ARENA_ARRAY(ar, Glyph, len);
-    for (int i = 0; i < len;) {
-        int n;
-        int32_t cp = utf8_decode(text + i, (size_t)(len - i), &n);
-        Glyph *g = &s->glyph[s->n++];
-        g->cp = cp;
-        g->cls = charclass_of(cp);
-        g->advance = cp < 0x80 ? EM / 2 : EM;
-        g->byte = i;
-        g->size = EM;
-        g->cluster_start = true;
-        g->id = (uint32_t)cp;
-        i += n;
-    }
-    return s;
-}
+#define synth synth_shape
 
 static ParaLines *set(Arena *ar, Diag *d, const char *text, int chars, int indent, Align align)
 {
