@@ -113,7 +113,11 @@ void justify_place(Arena *ar, const Shaped *sh, const Unit *u, int s, int e, con
     line->x = ARENA_ARRAY(ar, int32_t, line->g1 - line->g0);
     int32_t *adjust = xcalloc((size_t)(e - s), sizeof(int32_t));
     int32_t offset = 0, diff = o->measure - f.natural;
-    bool justified = o->align == ALIGN_JUSTIFY && (!line->last || diff < 0);
+    /* A last line is set at its natural width, unless it overfills the
+     * measure or misses it by half an em at most (a line-end mark set half
+     * width): then it is made flush, not left looking almost full. */
+    bool near_full = diff <= u[e - 1].half;
+    bool justified = o->align == ALIGN_JUSTIFY && (!line->last || near_full);
     if (justified && diff < 0) {
         line->pulled_in = -diff;
         pull_in(u, s, e, -diff, o->punct, adjust);
