@@ -15,8 +15,8 @@ static void pull_in(const Unit *u, int s, int e, int32_t need, PunctStyle style,
 {
     /* In 全角 style the line-end mark gives its blank half first: its glyph
      * stays, the blank hangs past the measure. */
-    if (style == PUNCT_FULL && (u[e - 1].cls & CC_BLANK_RIGHT) && u[e - 1].width >= 2 * u[e - 1].half)
-        need -= need < u[e - 1].half ? need : u[e - 1].half;
+    if (style == PUNCT_FULL && (u[e - 1].cls & CC_BLANK_RIGHT) && !u[e - 1].halved)
+        need -= need < u[e - 1].blank ? need : u[e - 1].blank;
     for (int k = s + 1; k < e - 1 && need > 0; k++) {
         int32_t can = unit_shrink(u, k, style);
         int32_t take = need < can ? need : can;

@@ -13,6 +13,8 @@ typedef struct Unit {
     int32_t width;     /* advance inside a line, after style and adjacency compression */
     int32_t trim_left; /* blank removed on the left inside a line (shifts the glyphs) */
     int32_t half;      /* half an em of this unit's size */
+    int32_t blank;     /* a mark's compressible blank, from the face's 'halt' (0: none) */
+    bool halved;       /* that blank is already taken off (style, pairs) */
     int32_t gap;       /* space before this unit inside a line (Han–Latin ¼ em) */
     int face;          /* face of its glyphs */
     bool brk_before;   /* a line may break before this unit */

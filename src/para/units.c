@@ -8,7 +8,9 @@
  *   开明     sentence-final 。？！ full width, every other mark half width
  *   none     no adjustment at all
  * In all but none, two marks side by side take 1.5 em and an opening
- * bracket at a line start loses its blank half.
+ * bracket at a line start loses its blank half. A mark's blank is what the
+ * face's 'halt' feature takes off it (text stage): Noto CJK's 。，“” have a
+ * half-em blank, a proportional quote has none and is never compressed.
  */
 #include "para_impl.h"
 
@@ -19,9 +21,10 @@ bool unit_is_mark(unsigned cls)
     return cls & (CC_BLANK_RIGHT | CC_BLANK_LEFT | CC_BLANK_BOTH);
 }
 
+/* A mark that still has its blank to give. */
 static bool full_width(const Unit *u)
 {
-    return u->width >= 2 * u->half;
+    return u->blank > 0 && !u->halved;
 }
 
 static bool sentence_final(int32_t cp)
@@ -34,9 +37,10 @@ static void halve(Unit *u)
 {
     if (!full_width(u))
         return;
-    u->width -= u->half;
+    u->width -= u->blank;
     if (u->cls & CC_BLANK_LEFT)
-        u->trim_left += u->half;
+        u->trim_left += u->blank;
+    u->halved = true;
 }
 
 /* Two marks side by side take 1.5 em: the first loses its right blank, or,
@@ -87,7 +91,7 @@ Unit *units_build(const Shaped *s, PunctStyle style, int *n_out)
         const Glyph *g = &s->glyph[i];
         if (g->cluster_start || n == 0) {
             u[n] = (Unit){.g0 = i, .g1 = i, .cls = g->cls, .cp = g->cp, .half = g->size / 2,
-                          .face = g->face};
+                          .blank = g->blank, .face = g->face};
             n++;
         }
         u[n - 1].g1 = i + 1;
@@ -103,7 +107,7 @@ int32_t unit_start_trim(const Unit *u, PunctStyle style)
 {
     if (style == PUNCT_NONE)
         return 0;
-    return (u->cls & CC_BLANK_LEFT) && full_width(u) ? u->half : 0;
+    return (u->cls & CC_BLANK_LEFT) && full_width(u) ? u->blank : 0;
 }
 
 int32_t unit_end_trim(const Unit *u, PunctStyle style)
@@ -112,7 +116,7 @@ int32_t unit_end_trim(const Unit *u, PunctStyle style)
         return u->width;
     if (style == PUNCT_NONE || style == PUNCT_FULL)
         return 0;
-    return (u->cls & CC_BLANK_RIGHT) && full_width(u) ? u->half : 0;
+    return (u->cls & CC_BLANK_RIGHT) && full_width(u) ? u->blank : 0;
 }
 
 int32_t unit_shrink(const Unit *u, int k, PunctStyle style)
@@ -120,7 +124,7 @@ int32_t unit_shrink(const Unit *u, int k, PunctStyle style)
     if (style == PUNCT_NONE || !unit_is_mark(u[k].cls) || !full_width(&u[k]))
         return 0;
     int side = (u[k].cls & CC_BLANK_LEFT) ? k - 1 : k + 1;
-    return u[side].face == u[k].face ? u[k].half : 0;
+    return u[side].face == u[k].face ? u[k].blank : 0;
 }
 
 Fit line_measure(const Unit *u, int s, int e, int32_t indent, PunctStyle style)
@@ -138,6 +142,6 @@ Fit line_measure(const Unit *u, int s, int e, int32_t indent, PunctStyle style)
     }
     /* In 全角 style a line-end mark still gives its blank half to pull a line in. */
     if (style == PUNCT_FULL && (u[e - 1].cls & CC_BLANK_RIGHT) && full_width(&u[e - 1]))
-        f.shrink += u[e - 1].half;
+        f.shrink += u[e - 1].blank;
     return f;
 }

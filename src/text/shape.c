@@ -72,6 +72,56 @@ static int item_face(TextCtx *t, PangoFont *font)
                         family ? (const char *)family : "", (const char *)style);
 }
 
+/* ---- punctuation blanks ------------------------------------------------- */
+
+/* Advance of cp alone in role at size, with the given OpenType features. */
+static int32_t lone_advance(TextCtx *t, RoleId role, int32_t size, int32_t cp, const char *feat)
+{
+    char text[8];
+    int len = utf8_encode(cp, text);
+    PangoAttrList *attrs = pango_attr_list_new();
+    pango_attr_list_insert(attrs, pango_attr_font_desc_new(t->desc[role]));
+    pango_attr_list_insert(attrs, pango_attr_size_new_absolute(size));
+    if (feat)
+        pango_attr_list_insert(attrs, pango_attr_font_features_new(feat));
+    GList *items = pango_itemize(t->context, text, 0, len, attrs, NULL);
+    int32_t advance = 0;
+    PangoGlyphString *gs = pango_glyph_string_new();
+    for (GList *l = items; l; l = l->next) {
+        PangoItem *item = l->data;
+        pango_shape_with_flags(text + item->offset, item->length, text, len, &item->analysis, gs,
+                               PANGO_SHAPE_NONE);
+        for (int i = 0; i < gs->num_glyphs; i++)
+            advance += gs->glyphs[i].geometry.width;
+        pango_item_free(item);
+    }
+    g_list_free(items);
+    pango_glyph_string_free(gs);
+    pango_attr_list_unref(attrs);
+    return advance;
+}
+
+/* How much of a mark's advance is blank and may be compressed: what the
+ * face's 'halt' (half-width alternates) takes off it. A face without halt
+ * for the mark (a proportional quote, say) gives 0: nothing to compress. */
+static int32_t mark_blank(TextCtx *t, RoleId role, int32_t size, int32_t cp)
+{
+    unsigned h = ((unsigned)cp * 2654435761u ^ (unsigned)size * 40503u ^ (unsigned)role) &
+                 (BLANK_CACHE - 1);
+    for (int probe = 0; probe < BLANK_CACHE; probe++, h = (h + 1) & (BLANK_CACHE - 1)) {
+        BlankEntry *e = &t->blank[h];
+        if (e->cp == cp && e->size == size && e->role == (int)role)
+            return e->blank;
+        if (e->cp == 0) {
+            int32_t full = lone_advance(t, role, size, cp, NULL);
+            int32_t half = lone_advance(t, role, size, cp, "halt 1");
+            *e = (BlankEntry){cp, size, (int)role, full > half ? full - half : 0};
+            return e->blank;
+        }
+    }
+    return 0; /* cache full: no compression rather than a wrong one */
+}
+
 static void warn_no_glyph(Diag *d, SrcLoc at, const char *text, int byte, int32_t cp,
                           const char *family)
 {
@@ -117,6 +167,8 @@ static void add_item(ShapeJob *job, PangoItem *item, PangoGlyphString *gs)
                           job->t->layout->role[g->role].family);
         if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
             g->id = 0;
+        if (g->cluster_start && (g->cls & (CC_BLANK_LEFT | CC_BLANK_RIGHT)))
+            g->blank = mark_blank(job->t, (RoleId)g->role, g->size, g->cp);
     }
 }
 

@@ -39,6 +39,8 @@ typedef struct Glyph {
     int16_t face;        /* index into the face table (text_face) */
     int16_t role;        /* RoleId the glyph was set in */
     unsigned cls;        /* charclass flags of the cluster's first character */
+    int32_t blank;       /* punctuation: the blank part of its advance that may be
+                            compressed, as the face's 'halt' feature tells (0: none) */
     int32_t cp;          /* that character */
     bool cluster_start;  /* first glyph of its cluster */
 } Glyph;

@@ -10,6 +10,14 @@
 #include <pango/pangoft2.h>
 
 #define MAX_FACES 64
+#define BLANK_CACHE 1024 /* (role, size, character) → blank; a power of two */
+
+typedef struct BlankEntry {
+    int32_t cp;    /* 0: empty slot */
+    int32_t size;
+    int role;
+    int32_t blank; /* units */
+} BlankEntry;
 
 struct TextCtx {
     FcConfig *config;       /* owned until handed to the font map */
@@ -20,6 +28,7 @@ struct TextCtx {
     int role_face[ROLE_COUNT];
     FontFace face[MAX_FACES];
     int n_faces;
+    BlankEntry blank[BLANK_CACHE]; /* what 'halt' takes off each mark, per role and size */
 };
 
 int font_face_id(TextCtx *t, const char *file, int index, const char *family, const char *style);

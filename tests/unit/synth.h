@@ -1,6 +1,6 @@
 /* synth.h - shaped text without fonts, for the line-breaker tests: every
  * CJK character is one em (10pt) wide, ASCII half an em; one glyph per
- * character, one cluster per glyph. */
+ * character, one cluster per glyph; full-width marks have a half-em blank. */
 #ifndef REPRINT_TEST_SYNTH_H
 #define REPRINT_TEST_SYNTH_H
 
@@ -31,6 +31,9 @@ static inline Shaped *synth_shape(Arena *ar, const char *text)
         g->byte = i;
         g->size = SYNTH_EM;
         g->cluster_start = true;
+        /* Like Noto CJK's 'halt': a full-width mark has a half-em blank. */
+        if ((g->cls & (CC_BLANK_LEFT | CC_BLANK_RIGHT)) && cp >= 0x2000)
+            g->blank = SYNTH_EM / 2;
         g->id = (uint32_t)cp;
         i += n;
     }
