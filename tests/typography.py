@@ -21,7 +21,11 @@ NO_START = set('、，。．；：？！”’）〕］｝】〗》〉」』·�
 NO_END = set('“‘（〔［｛【〖《〈「『')
 
 
+pushed = 0
+
+
 def lines_dump(path):
+    global pushed
     paras, cur = [], []
     for line in open(path, encoding='utf-8'):
         m = re.match(r'\s*\d+ \| (.*) \| natural ([\d.]+) set ([\d.]+) maxgap ([\d.]+)(.*)', line)
@@ -31,6 +35,7 @@ def lines_dump(path):
             cur = []
             continue
         text, natural, width, gap, flags = m.groups()
+        pushed += 'pushed-out' in flags
         if 'ragged' in flags and 'last' not in flags:
             continue  # titles, heads, notes: not justified
         cur.append((text, float(natural), float(width), float(gap), 'last' in flags))
@@ -64,6 +69,7 @@ def main():
                  if not last and all(abs(w - m) > 0.01 for m in widths)]
     results.append(('non-last lines not set to a measure', len(not_flush), not_flush[:5]))
     gaps = [g for p in paras for t, n, w, g, last in p if not last]
+    print('lines pushed out (gave a character to the next line): %d' % pushed)
     wide = [g for g in gaps if g >= 0.14 * em]
     results.append(('gaps widened by >= 0.14 em', len(wide), []))
     print('per-gap expansion: max %.3f em, mean %.4f em over %d justified lines' %

@@ -61,7 +61,8 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
         line->demerits = cost[i];
         /* A line that ends where no break is allowed was cut: nothing fitted. */
         line->overfull = ends[i] < n && !u[ends[i]].brk_before;
-        p->pushed_out += pushed_out(u, n, start, ends[i], o);
+        line->pushed_out = pushed_out(u, n, start, ends[i], o);
+        p->pushed_out += line->pushed_out;
         if (line->overfull)
             diag_warn(d, at, "no break opportunity fits the measure: line %d cut inside \"%.*s\"",
                       i + 1, s->glyph[u[ends[i]].g0].byte - s->glyph[u[start].g0].byte,
@@ -85,10 +86,10 @@ void para_dump_lines(const ParaLines *p, FILE *out)
         int b1 = l->g1 < s->n ? s->glyph[l->g1].byte : s->len;
         fprintf(out,
                 "%3d | %.*s | natural %.2f set %.2f maxgap %.3f ratio %.3f compress %d "
-                "demerits %.0f%s%s%s\n",
+                "demerits %.0f%s%s%s%s\n",
                 i + 1, b1 - b0, s->text + b0, l->natural / 1024.0, l->width / 1024.0,
                 l->max_gap / 1024.0, l->ratio, l->compressed, l->demerits,
                 l->justified ? "" : " ragged", l->last ? " last" : "",
-                l->overfull ? " OVERFULL" : "");
+                l->pushed_out ? " pushed-out" : "", l->overfull ? " OVERFULL" : "");
     }
 }

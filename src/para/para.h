@@ -42,6 +42,8 @@ typedef struct Line {
     bool last;         /* last line of its paragraph */
     bool justified;    /* stretched or pulled in to the measure */
     bool overfull;     /* nothing fitted: the line is wider than the measure */
+    bool pushed_out;   /* it gave its last character to the next line, because the
+                          character after it may not start a line */
 } Line;
 
 typedef struct ParaOpts {
