@@ -19,6 +19,12 @@ typedef struct Unit {
     int face;          /* face of its glyphs */
     bool brk_before;   /* a line may break before this unit */
     bool stretch;      /* the space before this unit may grow in justification */
+    /* Sums over the units before this one, so that measuring any candidate
+     * line is O(1) (units_build fills them; the array has n + 1 entries). */
+    struct {
+        int64_t width, gap, shrink, gap_shrink, track;
+        int slots;
+    } sum;
 } Unit;
 
 /* units.c */

@@ -83,6 +83,19 @@ static void link_units(Unit *u, int n)
     }
 }
 
+static void sum_units(Unit *u, int n, PunctStyle style)
+{
+    for (int k = 0; k < n; k++) {
+        u[k + 1].sum = u[k].sum;
+        u[k + 1].sum.width += u[k].width;
+        u[k + 1].sum.gap += u[k].gap;
+        u[k + 1].sum.shrink += unit_shrink(u, k, style);
+        u[k + 1].sum.gap_shrink += u[k].gap / 2;
+        u[k + 1].sum.track += u[k].stretch ? u[k].half / 16 : 0;
+        u[k + 1].sum.slots += u[k].stretch;
+    }
+}
+
 Unit *units_build(const Shaped *s, PunctStyle style, int *n_out)
 {
     Unit *u = xcalloc((size_t)s->n + 1, sizeof(Unit));
@@ -99,6 +112,7 @@ Unit *units_build(const Shaped *s, PunctStyle style, int *n_out)
     }
     apply_style(u, n, style);
     link_units(u, n);
+    sum_units(u, n, style);
     *n_out = n;
     return u;
 }
@@ -127,19 +141,17 @@ int32_t unit_shrink(const Unit *u, int k, PunctStyle style)
     return u[side].face == u[k].face ? u[k].blank : 0;
 }
 
+/* Units [s, e) as one line, from the sums: inner marks (not the first or
+ * the last) may give their blank, gaps after the first unit may shrink. */
 Fit line_measure(const Unit *u, int s, int e, int32_t indent, PunctStyle style)
 {
     Fit f = {indent - unit_start_trim(&u[s], style) - unit_end_trim(&u[e - 1], style), 0, 0, 0};
-    for (int k = s; k < e; k++) {
-        f.natural += u[k].width + (k > s ? u[k].gap : 0);
-        if (k > s && k < e - 1)
-            f.shrink += unit_shrink(u, k, style);
-        if (k > s) {
-            f.shrink += u[k].gap / 2;
-            f.slots += u[k].stretch;
-            f.track += u[k].stretch ? u[k].half / 16 : 0;
-        }
-    }
+    f.natural += (int32_t)(u[e].sum.width - u[s].sum.width + u[e].sum.gap - u[s + 1].sum.gap);
+    if (e - 1 > s + 1)
+        f.shrink += (int32_t)(u[e - 1].sum.shrink - u[s + 1].sum.shrink);
+    f.shrink += (int32_t)(u[e].sum.gap_shrink - u[s + 1].sum.gap_shrink);
+    f.track = (int32_t)(u[e].sum.track - u[s + 1].sum.track);
+    f.slots = u[e].sum.slots - u[s + 1].sum.slots;
     /* In 全角 style a line-end mark still gives its blank half to pull a line in. */
     if (style == PUNCT_FULL && (u[e - 1].cls & CC_BLANK_RIGHT) && full_width(&u[e - 1]))
         f.shrink += u[e - 1].blank;
