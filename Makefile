@@ -77,3 +77,85 @@ clean:
 	rm -rf $(B) out
 
 -include $(OBJ:.o=.d)
+
+# ---- issue 7: benchmark, fuzzing, sanitizers, valgrind -------------------
+# None of these are part of `make check`; see docs/performance.md.
+.PHONY: bench fuzz fuzz-regress asan valgrind
+
+# Figures: median wall/CPU/RSS of the whole issue, per stage, the floor
+# (HarfBuzz + Cairo alone), scale. RUNS=7 SCALE=1 PERF=1 by default.
+bench: deps $(B)/reprint
+	@command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null 2>&1 || true
+	@REPRINT=$(B)/reprint tests/bench.sh
+
+# libFuzzer targets (clang): article, manifest, clean; FUZZ_SECONDS each.
+# Crashes land in build-fuzz/crashes/<target>/; keep the input as a
+# regression case in tests/fuzz/regress/<target>/ once fixed.
+FUZZ_SECONDS ?= 60
+FUZZ_B       := build-fuzz
+FUZZ_CFLAGS  := -O1 -g -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc -fno-omit-frame-pointer \
+                -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_BASE    := $(wildcard src/base/*.c)
+FUZZ_SRC_article  := $(FUZZ_BASE) $(wildcard src/doc/*.c)
+FUZZ_SRC_manifest := $(FUZZ_BASE) $(wildcard src/doc/*.c)
+FUZZ_SRC_clean    := $(FUZZ_BASE) $(wildcard src/clean/*.c)
+FUZZ_TARGETS := article manifest clean
+
+$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard src/base/*.c src/doc/*.c src/clean/*.c src/*/*.h)
+	@command -v clang >/dev/null || apt-get install -y -qq clang >/dev/null
+	@mkdir -p $(FUZZ_B)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(shell pkg-config --cflags yaml-0.1 libcmark) \
+	    -o $@ $< $(FUZZ_SRC_$*) $(shell pkg-config --libs yaml-0.1 libcmark)
+
+$(FUZZ_B)/corpus/.seeded: $(wildcard content/$(ISSUE)/*)
+	@mkdir -p $(FUZZ_B)/corpus/article $(FUZZ_B)/corpus/manifest $(FUZZ_B)/corpus/clean
+	cp content/$(ISSUE)/*.md $(FUZZ_B)/corpus/article/
+	cp content/$(ISSUE)/issue.yaml $(FUZZ_B)/corpus/manifest/issue-full.yaml
+	cp tests/fixtures/mini/issue.yaml $(FUZZ_B)/corpus/manifest/issue-mini.yaml
+	@if [ -f $(SEED_RAW) ]; then split -b 6000 -a 3 $(SEED_RAW) $(FUZZ_B)/corpus/clean/seed-; fi
+	@touch $@
+SEED_RAW := ../shared/seed/000_0767d733b3962005.txt
+
+fuzz: $(addprefix $(FUZZ_B)/fuzz_,$(FUZZ_TARGETS)) $(FUZZ_B)/corpus/.seeded fuzz-regress
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_B)/crashes/$$t; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_B)/crashes/$$t/ $(FUZZ_B)/corpus/$$t tests/fuzz/regress/$$t \
+	    2>$(FUZZ_B)/fuzz_$$t.log || { tail -n 40 $(FUZZ_B)/fuzz_$$t.log; exit 1; }; \
+	  grep -E '^stat::(number_of_executed_units|peak_rss_mb|new_units_added)' $(FUZZ_B)/fuzz_$$t.log; \
+	done
+
+# Replays every kept crash input (no fuzzing): fast, run by `make fuzz`.
+fuzz-regress: $(addprefix $(FUZZ_B)/fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	  if ls tests/fuzz/regress/$$t/* >/dev/null 2>&1; then \
+	    $(FUZZ_B)/fuzz_$$t tests/fuzz/regress/$$t/* >/dev/null 2>&1 || \
+	      { echo "fuzz-regress: fuzz_$$t fails on a kept input"; exit 1; }; \
+	  fi; \
+	done; echo "fuzz-regress: kept inputs pass"
+
+# The whole test suite and the full-issue build under AddressSanitizer,
+# UndefinedBehaviorSanitizer and LeakSanitizer (tests/lsan.supp: library
+# caches that live until exit).
+ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+asan:
+	$(MAKE) B=build-asan CFLAGS="$(ASAN_CFLAGS)" build-asan/reprint
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 BADINPUT_LIMIT=300 \
+	  $(MAKE) B=build-asan CFLAGS="$(ASAN_CFLAGS)" check
+	ASAN_OPTIONS=detect_leaks=1:exitcode=99 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  build-asan/reprint build content/$(ISSUE) -o build-asan/issue.pdf
+	@echo "asan: test suite and full-issue build clean"
+
+# The full-issue build under valgrind memcheck (errors and definite leaks fail).
+valgrind: deps $(B)/reprint
+	@command -v valgrind >/dev/null || apt-get install -y -qq valgrind >/dev/null
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	  --show-leak-kinds=definite --suppressions=tests/valgrind.supp \
+	  $(B)/reprint build content/$(ISSUE) -o $(B)/valgrind.pdf
+	@echo "valgrind: full-issue build clean"

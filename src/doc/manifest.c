@@ -77,16 +77,51 @@ static Article *load_article(Doc *doc, Diag *d, const YamlNode *item)
     return a;
 }
 
-static bool listed_before(const Doc *doc, const Section *cur, const char *name)
+/* The file names listed so far, to report one listed twice: an open-
+ * addressing hash set, so an issue of thousands of articles loads in linear
+ * time. Keys are borrowed from the manifest's YAML tree. */
+typedef struct NameSet {
+    const char **slot; /* NULL = empty */
+    size_t cap;        /* a power of two, at least twice the names */
+} NameSet;
+
+static void nameset_init(NameSet *set, size_t names)
 {
-    for (const Section *s = doc->section; s <= cur; s++)
-        for (int i = 0; i < s->n_articles; i++)
-            if (strcmp(s->article[i]->path + strlen(doc->dir) + 1, name) == 0)
-                return true;
+    set->cap = 16;
+    while (set->cap < 2 * names)
+        set->cap *= 2;
+    set->slot = xcalloc(set->cap, sizeof *set->slot);
+}
+
+static size_t name_hash(const char *s)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Adds name; returns false when it was already there. */
+static bool nameset_add(NameSet *set, const char *name)
+{
+    size_t i = name_hash(name) & (set->cap - 1);
+    for (; set->slot[i]; i = (i + 1) & (set->cap - 1))
+        if (strcmp(set->slot[i], name) == 0)
+            return false;
+    set->slot[i] = name;
+    return true;
+}
+
+static bool nameset_has(const NameSet *set, const char *name)
+{
+    size_t i = name_hash(name) & (set->cap - 1);
+    for (; set->slot[i]; i = (i + 1) & (set->cap - 1))
+        if (strcmp(set->slot[i], name) == 0)
+            return true;
     return false;
 }
 
-static void load_articles(Doc *doc, Diag *d, Section *s, const YamlNode *list)
+static void load_articles(Doc *doc, Diag *d, Section *s, const YamlNode *list, NameSet *seen)
 {
     if (!list || list->kind != YAML_SEQUENCE) {
         diag_error(d, list ? list->at : s->at, "a section needs \"articles\", a list of files");
@@ -99,17 +134,19 @@ static void load_articles(Doc *doc, Diag *d, Section *s, const YamlNode *list)
             diag_error(d, item->at, "each article must be a file name");
             continue;
         }
-        if (listed_before(doc, s, item->value)) {
+        if (nameset_has(seen, item->value)) {
             diag_error(d, item->at, "article \"%s\" is listed twice", item->value);
             continue;
         }
         Article *a = load_article(doc, d, item);
-        if (a)
+        if (a) {
             s->article[s->n_articles++] = a;
+            nameset_add(seen, item->value);
+        }
     }
 }
 
-static void load_section(Doc *doc, Diag *d, Section *s, const YamlNode *node)
+static void load_section(Doc *doc, Diag *d, Section *s, const YamlNode *node, NameSet *seen)
 {
     s->at = node->at;
     s->title = "";
@@ -122,7 +159,7 @@ static void load_section(Doc *doc, Diag *d, Section *s, const YamlNode *node)
     if (!s->title)
         s->title = "";
     yaml_int(d, yaml_get(node, "columns"), "columns", 1, 4, &s->columns);
-    load_articles(doc, d, s, yaml_get(node, "articles"));
+    load_articles(doc, d, s, yaml_get(node, "articles"), seen);
 }
 
 static void load_sections(Doc *doc, Diag *d, const YamlNode *list)
@@ -133,8 +170,17 @@ static void load_sections(Doc *doc, Diag *d, const YamlNode *list)
         return;
     }
     doc->section = ARENA_ARRAY(&doc->arena, Section, list->n);
+    size_t names = 0;
+    for (int i = 0; i < list->n; i++) {
+        const YamlNode *articles = yaml_get(list->item[i], "articles");
+        if (articles && articles->kind == YAML_SEQUENCE)
+            names += (size_t)articles->n;
+    }
+    NameSet seen;
+    nameset_init(&seen, names);
     for (int i = 0; i < list->n; i++)
-        load_section(doc, d, &doc->section[doc->n_sections++], list->item[i]);
+        load_section(doc, d, &doc->section[doc->n_sections++], list->item[i], &seen);
+    free(seen.slot);
 }
 
 static void read_manifest(Doc *doc, Diag *d, const YamlNode *root, const char *layout_dir)

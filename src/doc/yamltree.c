@@ -141,6 +141,12 @@ YamlNode *yaml_parse(Arena *arena, Diag *d, const char *path, const char *text, 
                      int first_line)
 {
     Builder b = {.arena = arena, .d = d, .path = path, .line0 = first_line};
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        /* libyaml would skip it silently; articles reject it, so do we. */
+        diag_error(d, srcloc(path, first_line, 1),
+                   "byte order mark at the start of the file; save it as UTF-8 without BOM");
+        return NULL;
+    }
     if (!yaml_parser_initialize(&b.parser)) {
         diag_error(d, srcloc_file(path), "cannot initialise the YAML parser");
         return NULL;

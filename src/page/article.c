@@ -14,6 +14,8 @@ typedef struct FlowItem {
     int pad;           /* empty grid lines above the text */
     int height;        /* grid lines taken, pad included */
     bool keep_next;    /* a head: keep with what follows */
+    int para_line;     /* FLOW_LINES: which line of its paragraph (0-based) */
+    int para_lines;    /* lines in its paragraph (1 for whole blocks) */
 } FlowItem;
 
 typedef struct Flow {
@@ -46,14 +48,15 @@ static void flow_add(Composer *c, Flow *f, const ParaLines *pl, RoleId role, Flo
     if (mode != FLOW_LINES) {
         FlowItem *it = flow_push(f);
         *it = (FlowItem){pl, 0, pl->n, role, r->space_before,
-                         r->space_before + pl->n * r->lines + r->space_after, mode == FLOW_HEAD};
+                         r->space_before + pl->n * r->lines + r->space_after, mode == FLOW_HEAD, 0, 1};
         return;
     }
     for (int i = 0; i < pl->n; i++) {
         FlowItem *it = flow_push(f);
         bool first = i == 0, last = i == pl->n - 1;
         int pad = first ? r->space_before : 0;
-        *it = (FlowItem){pl, i, 1, role, pad, pad + r->lines + (last ? r->space_after : 0), false};
+        *it = (FlowItem){pl, i, 1, role, pad, pad + r->lines + (last ? r->space_after : 0), false,
+                         i, pl->n};
     }
 }
 
@@ -146,9 +149,6 @@ static int total_height(const FlowItem *it, int n)
     return h;
 }
 
-/* Lays items into cols columns of h grid lines, from item 0; returns how
- * many fit. A head needs two lines after it in its column. When place is
- * set, the items are put on the page from grid line top. */
 /* Puts the lines of one flow item on the page, its first text line on
  * grid line `line`. */
 static void place_item(Composer *c, const FlowItem *it, int32_t x, int line)
@@ -162,26 +162,78 @@ static void place_item(Composer *c, const FlowItem *it, int32_t x, int line)
     }
 }
 
+/* May a column end between it[i-1] and it[i]? Not after a head (it keeps
+ * the lines that follow it), not after the first line of a paragraph (an
+ * orphan at the foot: 孤行) and not before its last line (a widow at the
+ * next column's top). A head followed by a paragraph is thereby kept with
+ * two of its lines. */
+static bool break_ok(const FlowItem *it, int i)
+{
+    const FlowItem *a = &it[i - 1], *b = &it[i];
+    if (a->keep_next)
+        return false;
+    bool same_para = a->pl == b->pl && b->para_line == a->para_line + 1;
+    if (same_para && a->para_line == 0)
+        return false;
+    if (same_para && b->para_line == b->para_lines - 1)
+        return false;
+    return true;
+}
+
+/* Grid lines item it takes; the space above a head is dropped at the top
+ * of a column. */
+static int item_height(const FlowItem *it, bool column_top)
+{
+    return column_top ? it->height - it->pad : it->height;
+}
+
+/* How many items from it[0] one column of h lines takes: as many as fit,
+ * backed off to the last place where a column may end. Where no such
+ * place fits: none if strict (the text moves on to the next page), else
+ * as many as fit (a rule broken rather than a column left empty). *used
+ * gets the grid lines taken. */
+static int column_fit(const FlowItem *it, int n, int h, bool strict, int *used)
+{
+    int y = 0, j = 0, best = 0, best_y = 0;
+    while (j < n) {
+        int height = item_height(&it[j], j == 0);
+        if (y + height > h)
+            break;
+        y += height;
+        j++;
+        if (j == n || break_ok(it, j))
+            best = j, best_y = y;
+    }
+    if (best == 0 && !strict)
+        best = j, best_y = y;
+    *used = best_y;
+    return best;
+}
+
+/* Lays items into cols columns of h grid lines, from item 0; returns how
+ * many fit. When place is set, the items are put on the page from grid
+ * line top. An item taller than a whole page is placed anyway (it
+ * overflows) so that composition always moves on. */
 static int fill_columns(Composer *c, const FlowItem *it, int n, int cols, int h, int top,
                         int32_t colw, bool place)
 {
-    int col = 0, y = 0, i = 0;
+    int i = 0;
     int32_t step = colw + (int32_t)c->l->gutter * style_em(c->l);
-    while (i < n && col < cols) {
-        /* Space above a head is dropped at the top of a column. */
-        int pad = y == 0 ? 0 : it[i].pad;
-        int height = it[i].height - it[i].pad + pad;
-        int need = height + (it[i].keep_next && i + 1 < n ? 2 : 0);
-        if (y > 0 && y + need > h) {
-            col++, y = 0;
-            continue;
-        }
-        if (y == 0 && height > h && h < c->l->lines_per_page)
+    for (int col = 0; col < cols && i < n; col++) {
+        /* The first column of a partly filled page may stay empty (the
+         * text goes on overleaf); a later one, or a whole page, may not. */
+        bool strict = col == 0 && h < c->l->lines_per_page;
+        int used, k = column_fit(it + i, n - i, h, strict, &used);
+        if (k == 0 && h < c->l->lines_per_page)
             break; /* does not fit in an empty column here: next page */
-        if (place)
-            place_item(c, &it[i], compose_area_left(c) + col * step, top + y + pad);
-        y += height;
-        i++;
+        if (k == 0)
+            k = 1;
+        for (int y = 0, j = i; place && j < i + k; j++) {
+            int pad = j == i ? 0 : it[j].pad;
+            place_item(c, &it[j], compose_area_left(c) + col * step, top + y + pad);
+            y += item_height(&it[j], j == i);
+        }
+        i += k;
     }
     return i;
 }
@@ -240,11 +292,35 @@ void compose_section_opener(Composer *c, const Section *s)
     add_field(c, &f, s->title, s->at, ROLE_SECTION_HEAD, compose_area_width(c), FLOW_BLOCK);
     fill_columns(c, f.item, f.n, 1, c->l->lines_per_page, c->line, compose_area_width(c), true);
     c->line += total_height(f.item, f.n);
-    int32_t y = c->l->margin_top + (int32_t)c->line * c->l->line_pitch;
-    compose_rule(c, compose_area_left(c), y, compose_area_left(c) + compose_area_width(c), y,
-                 STYLE_UNIT);
+    /* 文武线 under the name, in the grid line below it */
+    int32_t y = c->l->margin_top + (int32_t)c->line * c->l->line_pitch + c->l->line_pitch / 4;
+    compose_double_rule(c, y);
     c->line += 1;
     free(f.item);
+}
+
+/* The 编者按 is set apart from the headline and the body by thin rules
+ * across the type area on the grid-line edges above and below it. */
+static void rule_editor_note(Composer *c, const Flow *head, int top)
+{
+    int k = top, first = -1, last = -1;
+    for (int i = 0; i < head->n; i++) {
+        const FlowItem *it = &head->item[i];
+        const Role *r = &c->l->role[it->role];
+        if (it->role == ROLE_EDITOR_NOTE) {
+            if (first < 0)
+                first = k + it->pad;
+            last = k + it->height - (it->para_line == it->para_lines - 1 ? r->space_after : 0);
+        }
+        k += it->height;
+    }
+    if (first < 0)
+        return;
+    int32_t x0 = compose_area_left(c), x1 = x0 + compose_area_width(c);
+    for (int i = 0; i < 2; i++) {
+        int32_t y = c->l->margin_top + (int32_t)(i ? last : first) * c->l->line_pitch;
+        compose_rule(c, x0, y, x1, y, STYLE_UNIT / 2);
+    }
 }
 
 void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark)
@@ -266,6 +342,7 @@ void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mar
     int top = c->line;
     fill_columns(c, head.item, head.n, 1, c->l->lines_per_page, c->line, compose_area_width(c),
                  true);
+    rule_editor_note(c, &head, c->line);
     c->line += head_h;
     int page_before = c->p->n_pages;
     pour(c, &body, cols, colw);

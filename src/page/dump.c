@@ -13,6 +13,16 @@ static void dump_text_item(const PageItem *it, FILE *out)
     fprintf(out, " \"%.*s\"\n", b1 - b0, s->text + b0);
 }
 
+static void dump_shape(const PageItem *it, FILE *out)
+{
+    static const char *const names[] = {"text", "rule", "frame", "link"};
+    fprintf(out, "  %s (%.2f,%.2f)-(%.2f,%.2f)", names[it->kind], it->x0 / 1024.0,
+            it->y0 / 1024.0, it->x1 / 1024.0, it->y1 / 1024.0);
+    if (it->kind == ITEM_LINK)
+        fprintf(out, " -> article %d", it->target);
+    fputc('\n', out);
+}
+
 void page_dump(const Pages *p, FILE *out)
 {
     for (int i = 0; i < p->n_pages; i++) {
@@ -24,9 +34,7 @@ void page_dump(const Pages *p, FILE *out)
             if (it->kind == ITEM_TEXT && it->g1 > it->g0)
                 dump_text_item(it, out);
             else if (it->kind != ITEM_TEXT)
-                fprintf(out, "  %s (%.2f,%.2f)-(%.2f,%.2f)\n",
-                        it->kind == ITEM_RULE ? "rule" : "frame", it->x0 / 1024.0,
-                        it->y0 / 1024.0, it->x1 / 1024.0, it->y1 / 1024.0);
+                dump_shape(it, out);
         }
     }
 }

@@ -59,13 +59,15 @@ static void vertical_heads(Composer *c, int pg)
     int32_t area_l = compose_area_left(c), area_r = area_l + compose_area_width(c);
     int32_t x = odd ? area_r + l->head_offset : area_l - l->head_offset;
     int32_t y = l->margin_top;
-    char folio[16];
-    snprintf(folio, sizeof folio, "%d", page->folio);
     y = place_vertical(c, c->doc->magazine, ROLE_RUNNING_HEAD, x, y);
     y += l->role[ROLE_FOLIO].size / 2;
     const Role *fr = &l->role[ROLE_FOLIO];
-    place_horizontal(c, folio, ROLE_FOLIO, x - compose_area_width(c) / 2,
-                     y + (int32_t)((int64_t)fr->size * CJK_ASCENT / 1000), ALIGN_CENTER);
+    if (page->folio > 0) { /* the contents on 封二 has none */
+        char folio[16];
+        snprintf(folio, sizeof folio, "%d", page->folio);
+        place_horizontal(c, folio, ROLE_FOLIO, x - compose_area_width(c) / 2,
+                         y + (int32_t)((int64_t)fr->size * CJK_ASCENT / 1000), ALIGN_CENTER);
+    }
     y += fr->size * 2;
     if (page->label)
         place_vertical(c, page->label, ROLE_RUNNING_HEAD, x, y);
@@ -93,16 +95,23 @@ static void horizontal_heads(Composer *c, int pg)
     place_horizontal(c, text, ROLE_RUNNING_HEAD, left, base, odd ? ALIGN_RIGHT : ALIGN_LEFT);
     compose_rule(c, left, base + l->role[ROLE_RUNNING_HEAD].size / 3, left + w,
                  base + l->role[ROLE_RUNNING_HEAD].size / 3, STYLE_UNIT / 2);
+    if (page->folio == 0)
+        return;
     char folio[16];
     snprintf(folio, sizeof folio, "%d", page->folio);
     int32_t fbase = l->page_height - l->margin_bottom + l->head_offset;
     place_horizontal(c, folio, ROLE_FOLIO, left, fbase, odd ? ALIGN_RIGHT : ALIGN_LEFT);
 }
 
+/* Every page has its running head but the cover and a blank page; front
+ * pages have no folio. */
 void heads_add(Composer *c)
 {
     for (int pg = 0; pg < c->p->n_pages; pg++) {
         c->cur = pg;
+        const Page *page = &c->p->page[pg];
+        if (pg == c->p->cover_page || (page->folio == 0 && pg != c->p->contents_page))
+            continue;
         if (c->l->heads == HEADS_VERTICAL)
             vertical_heads(c, pg);
         else

@@ -25,7 +25,7 @@ Page *compose_new_page(Composer *c)
     }
     Page *pg = &p->page[p->n_pages++];
     memset(pg, 0, sizeof *pg);
-    pg->folio = p->n_pages;
+    pg->folio = p->n_pages - p->n_front;
     pg->label = c->label;
     c->cur = p->n_pages - 1;
     c->line = 0;
@@ -134,6 +134,15 @@ void compose_rule(Composer *c, int32_t x0, int32_t y0, int32_t x1, int32_t y1, i
     it->x0 = x0, it->y0 = y0, it->x1 = x1, it->y1 = y1, it->weight = weight;
 }
 
+/* 文武线: a thick rule over a thin one across the type area, the classic
+ * Chinese divider (section openers, cover, contents), from y. */
+void compose_double_rule(Composer *c, int32_t y)
+{
+    int32_t x0 = compose_area_left(c), x1 = x0 + compose_area_width(c);
+    compose_rule(c, x0, y, x1, y, 2 * STYLE_UNIT);
+    compose_rule(c, x0, y + 3 * STYLE_UNIT, x1, y + 3 * STYLE_UNIT, STYLE_UNIT / 2);
+}
+
 /* ---- the issue -------------------------------------------------------- */
 
 /* The running head names the section; where the issue printed no section
@@ -181,9 +190,13 @@ Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, 
     p->layout = layout;
     Composer c = {.d = d, .doc = doc, .l = layout, .t = text, .p = p, .first_fit = first_fit,
                   .article = -1};
+    /* The front matter comes first but is filled in last: the contents
+     * need the pages the articles landed on. */
+    front_reserve(&c);
     for (int i = 0; i < doc->n_sections; i++)
         compose_section(&c, &doc->section[i]);
-    c.article = -1; /* running heads and folios are furniture */
+    c.article = -1; /* cover, contents, running heads and folios are furniture */
+    front_compose(&c);
     heads_add(&c);
     return p;
 }

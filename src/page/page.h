@@ -43,7 +43,8 @@ typedef struct PageItem {
 } PageItem;
 
 typedef struct Page {
-    int folio;             /* printed page number */
+    int folio;             /* printed page number; 0 for the front matter (cover,
+                              contents on 封二), which is not numbered */
     const char *label;     /* running-head section or article title */
     PageItem *item;
     int n_items, cap_items;
@@ -65,6 +66,10 @@ typedef struct Pages {
     const ParaLines **para; /* every paragraph set, in order (for --dump=lines) */
     int n_paras, cap_paras;
     const Layout *layout;
+    int n_front;           /* pages before page 1 (cover, contents, a blank to
+                              keep page 1 a right-hand page); folio 0 */
+    int cover_page;        /* index of the cover, -1 if none */
+    int contents_page;     /* index of the contents page, -1 if none */
 } Pages;
 
 /* Composes the whole issue. Warnings and errors go through d. first_fit

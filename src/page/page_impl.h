@@ -38,10 +38,15 @@ ParaLines *compose_set_role(Composer *c, const char *text, RoleId role, int32_t 
 void compose_place_line(Composer *c, const ParaLines *pl, int i, int32_t x, int32_t y, RoleId role,
                         int grid_line);
 void compose_rule(Composer *c, int32_t x0, int32_t y0, int32_t x1, int32_t y1, int32_t weight);
+void compose_double_rule(Composer *c, int32_t y);
 
 /* article.c */
 void compose_section_opener(Composer *c, const Section *s);
 void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark);
+
+/* front.c */
+void front_reserve(Composer *c);
+void front_compose(Composer *c);
 
 /* heads.c */
 void heads_add(Composer *c);

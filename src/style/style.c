@@ -250,7 +250,54 @@ static bool check_fit(Diag *d, Layout *l)
 }
 
 static const char *const layout_keys[] = {"name",  "page",          "margins",     "grid",
-                                          "roles", "running_heads", "punctuation", NULL};
+                                          "roles", "running_heads", "punctuation", "cover",
+                                          "contents", NULL};
+
+static const char *const cover_keys[] = {"masthead", "lead_size", "leads", NULL};
+static const char *const contents_keys[] = {"title", "columns", NULL};
+
+static bool read_cover(Diag *d, const YamlNode *n, Layout *l)
+{
+    if (!yaml_expect_mapping(d, n, "cover"))
+        return false;
+    l->cover = true;
+    bool ok = yaml_known_keys(d, n, "cover", cover_keys);
+    ok &= get_length(d, n, "masthead", true, &l->cover_masthead);
+    ok &= get_length(d, n, "lead_size", true, &l->cover_lead_size);
+    ok &= get_int(d, n, "leads", 0, 20, &l->cover_leads);
+    return ok;
+}
+
+static bool read_contents(Arena *ar, Diag *d, const YamlNode *n, Layout *l)
+{
+    if (!yaml_expect_mapping(d, n, "contents"))
+        return false;
+    l->contents = true;
+    bool ok = yaml_known_keys(d, n, "contents", contents_keys);
+    ok &= get_int(d, n, "columns", 1, 4, &l->contents_columns);
+    char *title = NULL;
+    ok &= yaml_string(ar, d, yaml_get(n, "title"), "title", &title);
+    if (!title || !title[0]) {
+        diag_error(d, n->at, "\"contents\" needs a \"title\"");
+        ok = false;
+    }
+    l->contents_title = title;
+    return ok;
+}
+
+/* The front matter is optional: a design without `cover` or `contents`
+ * starts with page 1 of the body. */
+static bool read_front(Arena *ar, Diag *d, const YamlNode *root, Layout *l)
+{
+    const YamlNode *cover = yaml_get(root, "cover"), *contents = yaml_get(root, "contents");
+    bool ok = true;
+    if (cover)
+        ok &= read_cover(d, cover, l);
+    if (contents)
+        ok &= read_contents(ar, d, contents, l);
+    return ok;
+}
+
 
 static bool read_punct(Diag *d, const YamlNode *root, Layout *l)
 {
@@ -291,6 +338,7 @@ Layout *style_load(Arena *ar, Diag *d, const char *path)
     ok &= read_roles(ar, d, root, l);
     ok &= read_heads(d, root, l);
     ok &= read_punct(d, root, l);
+    ok &= read_front(ar, d, root, l);
     if (!ok || !check_fit(d, l))
         return NULL;
     return l;

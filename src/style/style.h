@@ -72,6 +72,15 @@ typedef struct Layout {
     HeadMode heads;
     int32_t head_offset; /* distance of vertical heads from the type area (outer margin) */
     Role role[ROLE_COUNT];
+    /* front matter (optional keys `cover` and `contents`): pages before
+     * page 1 of the body, without folios */
+    bool cover;              /* a typographic cover (封面) from the manifest */
+    int32_t cover_masthead;  /* size of the magazine's name (title face) */
+    int32_t cover_lead_size; /* size of the lead titles (title face) */
+    int cover_leads;         /* how many articles the cover names */
+    bool contents;           /* a contents page (目录) on the cover's reverse (封二) */
+    int contents_columns;    /* columns of its entries */
+    const char *contents_title; /* its heading as printed (目　录); also its running head */
 } Layout;
 
 /* Reads and checks a layout file; NULL after reporting errors through d. */

@@ -1,0 +1,235 @@
+/* front.c - the pages before page 1, from the manifest: a typographic
+ * cover (封面) and the contents (目录) on its reverse (封二).
+ *
+ * A magazine numbers its interior pages from the first right-hand page
+ * after the cover; the covers (封一–封四) carry no folios. So the front
+ * pages have folio 0 and page 1 stays a right-hand page (a blank page is
+ * added when the front matter is a single page). The pages are reserved
+ * before the body is composed and filled after it, because the contents
+ * print the folios the articles landed on.
+ */
+#include "page_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void front_reserve(Composer *c)
+{
+    const Layout *l = c->l;
+    Pages *p = c->p;
+    p->cover_page = p->contents_page = -1;
+    int n = (l->cover ? 1 : 0) + (l->contents ? 1 : 0);
+    n += n % 2; /* page 1 is a right-hand page */
+    for (int i = 0; i < n; i++)
+        compose_new_page(c)->folio = 0;
+    if (l->cover)
+        p->cover_page = 0;
+    if (l->contents) {
+        p->contents_page = l->cover ? 1 : 0;
+        p->page[p->contents_page].label = l->contents_title;
+    }
+    p->n_front = n;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+/* Sets text in role's face at size (0: the role's) to measure. Like the
+ * running heads, front matter is furniture made from the manifest, not
+ * content: it is not recorded for --dump=lines. */
+static ParaLines *set_sized(Composer *c, const char *text, RoleId role, int32_t size,
+                            int32_t measure, Align align)
+{
+    TextSpan span = {.start = 0, .end = (int)strlen(text), .role = role, .size = size};
+    return compose_set(c, text, span.end, &span, 1, measure, align, 0, srcloc_file(NULL));
+}
+
+/* Grid lines a printed line of size takes: its em box and a little air. */
+static int lines_for(const Composer *c, int32_t size)
+{
+    return (int)((size + size / 4 + c->l->line_pitch - 1) / c->l->line_pitch);
+}
+
+/* Places every line of pl from grid line k, `lines` grid lines each, at x;
+ * returns the grid line below. */
+static int place_lines(Composer *c, const ParaLines *pl, RoleId role, int32_t size, int32_t x,
+                       int k, int lines)
+{
+    for (int i = 0; i < pl->n; i++, k += lines)
+        compose_place_line(c, pl, i, x, compose_baseline(c, k, lines, size), role, -1);
+    return k;
+}
+
+static int32_t grid_y(const Composer *c, int k)
+{
+    return c->l->margin_top + (int32_t)k * c->l->line_pitch;
+}
+
+/* An article's title lines as one line of text, the printed breaks shown
+ * as an ideographic space. */
+static const char *joined_title(Composer *c, const Article *a)
+{
+    size_t len = 0;
+    for (int i = 0; i < a->title.n; i++)
+        len += strlen(a->title.item[i]) + 3;
+    char *s = arena_alloc(&c->p->arena, len + 1), *e = s;
+    for (int i = 0; i < a->title.n; i++)
+        e += sprintf(e, "%s%s", i ? "　" : "", a->title.item[i]);
+    return s;
+}
+
+/* ---- the cover ---------------------------------------------------------- */
+
+/* The issue line under the masthead: issue and serial, as printed. */
+static int cover_issue(Composer *c, int k)
+{
+    char text[256];
+    snprintf(text, sizeof text, "%s　%s", c->doc->issue, c->doc->serial);
+    int32_t size = c->l->role[ROLE_KICKER].size;
+    ParaLines *pl = set_sized(c, text, ROLE_KICKER, 0, compose_area_width(c), ALIGN_CENTER);
+    return place_lines(c, pl, ROLE_KICKER, size, compose_area_left(c), k, 1);
+}
+
+/* Whether mark i is a lead: the first article of each section comes
+ * first, then the others in order, boxes never. */
+static bool is_lead(const Pages *p, int i, int round)
+{
+    const PageMark *m = &p->mark[i];
+    bool first = i == 0 || p->mark[i - 1].section != m->section;
+    return m->article->kind != ARTICLE_BOX && first == (round == 0);
+}
+
+/* The lead titles at the foot of the cover, each under its section's name. */
+static void cover_leads(Composer *c)
+{
+    const Layout *l = c->l;
+    int32_t w = compose_area_width(c), x = compose_area_left(c), size = l->cover_lead_size;
+    int lines = lines_for(c, size), k = l->lines_per_page, n = 0;
+    ParaLines *set[20]; /* the layout allows at most 20 leads */
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < c->p->n_marks && n < l->cover_leads; i++)
+            if (is_lead(c->p, i, round)) {
+                const Article *a = c->p->mark[i].article;
+                set[n] = set_sized(c, joined_title(c, a), ROLE_TITLE, size, w, ALIGN_CENTER);
+                k -= set[n++]->n * lines + 1;
+            }
+    for (int i = 0; i < n; i++)
+        k = place_lines(c, set[i], ROLE_TITLE, size, x, k, lines) + 1;
+}
+
+static void compose_cover(Composer *c)
+{
+    const Layout *l = c->l;
+    c->cur = c->p->cover_page;
+    int32_t size = l->cover_masthead;
+    int lines = lines_for(c, size);
+    ParaLines *pl = set_sized(c, c->doc->magazine, ROLE_TITLE, size, compose_area_width(c),
+                              ALIGN_CENTER);
+    int k = place_lines(c, pl, ROLE_TITLE, size, compose_area_left(c), 1, lines);
+    compose_double_rule(c, grid_y(c, k) + l->line_pitch / 2);
+    cover_issue(c, k + 1);
+    cover_leads(c);
+}
+
+/* ---- the contents --------------------------------------------------------- */
+
+/* Entries are set ragged in the 楷体 of the editor's note: set apart from
+ * justified body text at a glance. */
+#define TOC_ROLE ROLE_EDITOR_NOTE
+
+typedef struct Toc {
+    int col, k;        /* column being filled and its next free grid line */
+    int top;           /* first grid line of the entries */
+    int32_t colw;
+} Toc;
+
+/* Moves to the next column when h lines do not fit in this one. */
+static void toc_room(Composer *c, Toc *t, int h)
+{
+    if (t->k > t->top && t->k + h > c->l->lines_per_page && t->col + 1 < c->l->contents_columns)
+        t->col++, t->k = t->top;
+}
+
+static int32_t toc_x(const Composer *c, const Toc *t)
+{
+    return compose_area_left(c) + t->col * (t->colw + (int32_t)c->l->gutter * style_em(c->l));
+}
+
+/* A section's name, kept with its first entry (needs lines of room). */
+static void toc_section(Composer *c, Toc *t, const Section *s, int entry_lines)
+{
+    if (t->k > t->top)
+        t->k++; /* a line of space between sections */
+    if (!s->title[0])
+        return;
+    toc_room(c, t, 1 + entry_lines);
+    ParaLines *pl = set_sized(c, s->title, ROLE_HEADING, 0, t->colw, ALIGN_LEFT);
+    const Role *r = &c->l->role[ROLE_HEADING];
+    t->k = place_lines(c, pl, ROLE_HEADING, r->size, toc_x(c, t), t->k, r->lines);
+}
+
+/* One entry: the title, its folio flush right on the last line, and a link
+ * over both to the article's first page. */
+static void toc_entry(Composer *c, Toc *t, const ParaLines *pl, int mark)
+{
+    toc_room(c, t, pl->n);
+    int32_t x = toc_x(c, t), size = c->l->role[TOC_ROLE].size;
+    int k0 = t->k;
+    t->k = place_lines(c, pl, TOC_ROLE, size, x, t->k, 1);
+    char folio[16];
+    snprintf(folio, sizeof folio, "%d", c->p->page[c->p->mark[mark].page].folio);
+    ParaLines *num = set_sized(c, folio, ROLE_FOLIO, 0, t->colw, ALIGN_RIGHT);
+    compose_place_line(c, num, 0, x, compose_baseline(c, t->k - 1, 1, size), ROLE_FOLIO, -1);
+    /* the link covers the title's lines and the folio */
+    PageItem *link = compose_item(c, ITEM_LINK);
+    link->x0 = x, link->x1 = x + t->colw;
+    link->y0 = grid_y(c, k0), link->y1 = grid_y(c, t->k);
+    link->target = mark;
+}
+
+/* The heading (the layout's title) and the issue line, over 文武线. */
+static int toc_heading(Composer *c)
+{
+    const Role *r = &c->l->role[ROLE_TITLE];
+    ParaLines *pl = set_sized(c, c->l->contents_title, ROLE_TITLE, 0, compose_area_width(c),
+                              ALIGN_CENTER);
+    int k = place_lines(c, pl, ROLE_TITLE, r->size, compose_area_left(c), 0, r->lines);
+    char text[256];
+    snprintf(text, sizeof text, "%s　%s　%s", c->doc->magazine, c->doc->issue, c->doc->serial);
+    pl = set_sized(c, text, ROLE_SUBTITLE, 0, compose_area_width(c), ALIGN_CENTER);
+    k = place_lines(c, pl, ROLE_SUBTITLE, c->l->role[ROLE_SUBTITLE].size, compose_area_left(c), k,
+                    1);
+    compose_double_rule(c, grid_y(c, k) + c->l->line_pitch / 3);
+    return k + 1;
+}
+
+static void compose_contents(Composer *c)
+{
+    const Layout *l = c->l;
+    c->cur = c->p->contents_page;
+    Toc t = {.colw = style_column_width(l, l->contents_columns)};
+    t.top = t.k = toc_heading(c);
+    int32_t measure = t.colw - 3 * style_em(l); /* room for the folio */
+    const Section *section = NULL;
+    for (int i = 0; i < c->p->n_marks; i++) {
+        const PageMark *m = &c->p->mark[i];
+        if (m->article->kind == ARTICLE_BOX)
+            continue; /* boxes are fillers, not listed */
+        ParaLines *pl = set_sized(c, joined_title(c, m->article), TOC_ROLE, 0, measure,
+                                  ALIGN_LEFT);
+        if (m->section != section)
+            toc_section(c, &t, m->section, pl->n);
+        section = m->section;
+        toc_entry(c, &t, pl, i);
+    }
+    if (t.k > l->lines_per_page)
+        diag_warn(c->d, srcloc_file(l->path), "the contents run %d lines past the page",
+                     t.k - l->lines_per_page);
+}
+
+void front_compose(Composer *c)
+{
+    if (c->p->cover_page >= 0)
+        compose_cover(c);
+    if (c->p->contents_page >= 0)
+        compose_contents(c);
+}
