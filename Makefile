@@ -2,7 +2,7 @@
 # typesets the bundled issue; `make check` runs every test.
 
 CC      ?= cc
-PKGS    := cairo pangocairo pangoft2 harfbuzz fontconfig freetype2 yaml-0.1 libcmark
+PKGS    := cairo pangocairo pangoft2 harfbuzz fontconfig freetype2 yaml-0.1 libcmark libqpdf
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-overlength-strings
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -MMD -MP
@@ -13,7 +13,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DEB_PKGS := pkg-config gcc make libcairo2-dev libpango1.0-dev libharfbuzz-dev \
             libfontconfig-dev libfreetype-dev libyaml-dev libcmark-dev libqpdf-dev \
             fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai \
-            poppler-utils qpdf mupdf-tools python3 unicode-data
+            poppler-utils qpdf mupdf-tools python3 \
+            icc-profiles-free scribus-data ghostscript libxml2-utils \
+            libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless unicode-data
 
 ISSUE   := tianjin-zhengxie-2022-08
 # Build directory; another (make B=build-x) lets builds run side by side.
@@ -141,11 +143,11 @@ fuzz-regress: $(addprefix $(FUZZ_B)/fuzz_,$(FUZZ_TARGETS))
 # caches that live until exit).
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 asan:
-	$(MAKE) B=build-asan CFLAGS="$(ASAN_CFLAGS)" build-asan/reprint
+	env CFLAGS="$(ASAN_CFLAGS)" $(MAKE) B=build-asan build-asan/reprint
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 BADINPUT_LIMIT=300 \
-	  $(MAKE) B=build-asan CFLAGS="$(ASAN_CFLAGS)" check
+	  env CFLAGS="$(ASAN_CFLAGS)" $(MAKE) B=build-asan check
 	ASAN_OPTIONS=detect_leaks=1:exitcode=99 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

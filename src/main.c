@@ -1,7 +1,7 @@
 /* main.c - the reprint command line: arguments → pipeline → exit status.
  *
  *   reprint build ISSUE_DIR [-o FILE.pdf] [--layout FILE] [--png DIR [--dpi N]]
- *                 [--dump=tree|runs|lines|pages]
+ *                 [--print [--marks] | --archive] [--dump=tree|runs|lines|pages]
  *   reprint clean RAW.txt -o DIR
  *   reprint fonts [ISSUE_DIR | --layout FILE]
  *
@@ -25,6 +25,7 @@
 #include "clean/clean.h"
 #include "doc/doc.h"
 #include "page/page.h"
+#include "pdfpost/pdfpost.h"
 #include "render/render.h"
 #include "style/style.h"
 #include "text/text.h"
@@ -35,7 +36,8 @@ enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage[] =
     "usage: reprint build ISSUE_DIR [-o FILE.pdf] [--layout FILE] [--png DIR [--dpi N]]\n"
-    "                     [--dump=tree|runs|lines|pages] [--first-fit]\n"
+    "                     [--print [--marks] | --archive] [--dump=tree|runs|lines|pages]\n"
+    "                     [--first-fit]\n"
     "       reprint clean RAW.txt -o DIR\n"
     "       reprint fonts [ISSUE_DIR | --layout FILE]\n"
     "       reprint --help | --version\n";
@@ -49,6 +51,10 @@ static const char help[] =
     "    --layout FILE      use this layout instead of the one issue.yaml names\n"
     "    --png DIR          also write one PNG per page into DIR\n"
     "    --dpi N            resolution of the PNGs (default 80)\n"
+    "    --print            print file (PDF/X-4 style): trim + bleed, TrimBox/BleedBox,\n"
+    "                       black in K only, CMYK output intent from the layout\n"
+    "    --marks            with --print: crop marks outside the bleed\n"
+    "    --archive          archival file (PDF/A-2b style): XMP, sRGB output intent\n"
     "    --dump=STAGE       print a stage as text instead of writing files:\n"
     "                       tree (document), runs (shaped text), lines, pages\n"
     "    --first-fit        break lines greedily, not by total fit (to compare)\n"
@@ -67,6 +73,7 @@ typedef struct Options {
     const char *dump;
     int dpi;
     bool first_fit;
+    bool print, marks, archive; /* which PDF: distribution unless one is set */
 } Options;
 
 /* ---- arguments -------------------------------------------------------- */
@@ -91,6 +98,11 @@ static int parse_option(Options *o, int argc, char **argv, int *i)
         target = &o->png_dir;
     else if (strcmp(a, "--first-fit") == 0) {
         o->first_fit = true;
+        return 0;
+    } else if (strcmp(a, "--print") == 0 || strcmp(a, "--marks") == 0 ||
+               strcmp(a, "--archive") == 0) {
+        bool *flag = a[2] == 'p' ? &o->print : a[2] == 'm' ? &o->marks : &o->archive;
+        *flag = true;
         return 0;
     } else if (strncmp(a, "--dump=", 7) == 0) {
         o->dump = a + 7;
@@ -128,6 +140,10 @@ static int parse_args(Options *o, int argc, char **argv)
             return usage_error("unexpected argument \"%s\"", argv[i]);
         }
     }
+    if (o->print && o->archive)
+        return usage_error("%s", "--print and --archive make different files; choose one");
+    if (o->marks && !o->print)
+        return usage_error("%s", "--marks needs --print");
     return 0;
 }
 
@@ -193,6 +209,47 @@ static char *default_output(const char *issue_dir)
     return buf_detach(&b);
 }
 
+/* Post-step options for the kind of PDF asked for; false (reported) when
+ * the layout lacks what --print needs. */
+static bool post_options(const Options *o, Diag *d, const Doc *doc, const Layout *l,
+                         const char *date, PdfPostOpts *po)
+{
+    *po = (PdfPostOpts){.kind = o->print     ? PDFPOST_PRINT
+                                : o->archive ? PDFPOST_ARCHIVE
+                                             : PDFPOST_DISTRIBUTION,
+                        .date = date, .language = doc->language,
+                        .trim_width = l->page_width / (double)STYLE_UNIT,
+                        .trim_height = l->page_height / (double)STYLE_UNIT,
+                        .bleed = l->bleed / (double)STYLE_UNIT};
+    if (o->archive)
+        po->profile = PDFPOST_SRGB_PROFILE;
+    if (o->print && !l->print_profile) {
+        diag_error(d, srcloc_file(l->path), "--print needs the press profile: add "
+                                            "print: {profile: FILE.icc, condition: NAME}");
+        return false;
+    }
+    if (o->print)
+        po->profile = l->print_profile, po->condition = l->print_condition;
+    return true;
+}
+
+/* Cairo's PDF goes to a temporary next to out, the post-step writes the
+ * final file to another temporary, renamed only when all went well. */
+static bool write_pdf(const Options *o, Diag *d, const Pages *p, const TextCtx *t,
+                      const RenderMeta *meta, const PdfPostOpts *po, const char *out)
+{
+    AtomicFile raw = {0}, f = {0};
+    RenderOpts ro = {.print = o->print, .marks = o->marks};
+    const char *raw_tmp = atomic_begin(&raw, d, out);
+    const char *tmp = raw_tmp ? atomic_begin(&f, d, out) : NULL;
+    bool ok = tmp && render_pdf(d, p, t, meta, &ro, raw_tmp, out) &&
+              pdfpost_run(d, po, raw_tmp, tmp, out) && atomic_commit(&f, d);
+    atomic_abort(&raw);
+    if (!ok)
+        atomic_abort(&f);
+    return ok;
+}
+
 static int write_outputs(const Options *o, Diag *d, const Doc *doc, const Pages *p,
                          const TextCtx *t)
 {
@@ -207,13 +264,12 @@ static int write_outputs(const Options *o, Diag *d, const Doc *doc, const Pages 
     char *out = o->output ? xstrdup(o->output) : default_output(doc->dir);
     if (!o->output)
         mkdir("out", 0777);
+    PdfPostOpts po;
     int rc = 0;
-    AtomicFile f = {0};
-    const char *tmp = atomic_begin(&f, d, out);
-    if (!tmp || !render_pdf(d, p, t, &meta, tmp, out) || !atomic_commit(&f, d)) {
-        atomic_abort(&f);
+    if (!post_options(o, d, doc, p->layout, date, &po))
+        rc = EXIT_INPUT;
+    else if (!write_pdf(o, d, p, t, &meta, &po, out))
         rc = EXIT_USAGE;
-    }
     if (rc == 0 && o->png_dir) {
         mkdir(o->png_dir, 0777);
         if (!render_png(d, p, t, o->png_dir, o->dpi ? o->dpi : 80))

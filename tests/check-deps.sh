@@ -1,6 +1,7 @@
 #!/bin/sh
 # One-way dependencies between stages (see docs/architecture.md):
-#   main → render → page → para → text → style → doc → base;  clean → base
+#   main → render → page → para → text → style → doc → base;  clean → base;
+#   main → pdfpost → base (the PDF post-step works on files, not pages)
 # and library headers only in their stage. Prints "N passed, N failed".
 cd "$(dirname "$0")/.." || exit 2
 pass=0 fail=0
@@ -14,6 +15,7 @@ allowed() {
     page) echo "base doc style text para page" ;;
     render) echo "base doc style text para page render" ;;
     clean) echo "base clean" ;;
+    pdfpost) echo "base pdfpost" ;;
     esac
 }
 libs() {
@@ -21,6 +23,7 @@ libs() {
     doc) echo "yaml.h cmark.h" ;;
     text) echo "pango/ hb fontconfig/ harfbuzz/" ;;
     render) echo "cairo ft2build.h" ;;
+    pdfpost) echo "qpdf/" ;;
     esac
 }
 for dir in src/*/; do

@@ -5,6 +5,7 @@
  * where it turns into floating point.
  */
 #include "render.h"
+#include "render_impl.h"
 
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
@@ -19,12 +20,6 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
-typedef struct FaceTable {
-    FT_Library ft;            /* the process's library (see freetype_library) */
-    cairo_font_face_t **face; /* one per text face id, NULL until used */
-    int n;
-} FaceTable;
-
 /* One FreeType library for the life of the process: Cairo caches font
  * faces (and their FT_Face) beyond our last reference to them, so the
  * library they belong to must outlive every surface. */
@@ -34,11 +29,6 @@ static FT_Library freetype_library(void)
     if (!lib && FT_Init_FreeType(&lib) != 0)
         lib = NULL;
     return lib;
-}
-
-static double pt(int32_t units)
-{
-    return units / 1024.0;
 }
 
 static const cairo_user_data_key_t ft_face_key;
@@ -64,7 +54,7 @@ static cairo_font_face_t *face_for(FaceTable *ft, Diag *d, const TextCtx *t, int
     return cf;
 }
 
-static bool faces_init(FaceTable *ft, const TextCtx *t)
+bool faces_init(FaceTable *ft, const TextCtx *t)
 {
     ft->n = text_face_count(t);
     ft->face = xcalloc((size_t)ft->n + 1, sizeof(cairo_font_face_t *));
@@ -72,7 +62,7 @@ static bool faces_init(FaceTable *ft, const TextCtx *t)
     return ft->ft != NULL;
 }
 
-static void faces_fini(FaceTable *ft)
+void faces_fini(FaceTable *ft)
 {
     for (int i = 0; i < ft->n; i++)
         if (ft->face[i])
@@ -147,92 +137,57 @@ static void draw_text(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, con
     }
 }
 
-static void draw_page(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Page *pg)
+/* Moves a coordinate that touches or passes the trim edge [0, edge] out to
+ * the bleed edge, so rules and frames that run to the trim still cover it
+ * after the guillotine's tolerance. */
+static double into_bleed(int32_t v, int32_t edge, double bleed)
 {
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    for (int i = 0; i < pg->n_items; i++) {
-        const PageItem *it = &pg->item[i];
-        if (it->kind == ITEM_TEXT) {
-            if (it->g1 > it->g0)
-                draw_text(cr, ft, d, t, it);
-            continue;
-        }
-        cairo_set_line_width(cr, pt(it->weight));
-        if (it->kind == ITEM_RULE) {
-            cairo_move_to(cr, pt(it->x0), pt(it->y0));
-            cairo_line_to(cr, pt(it->x1), pt(it->y1));
-        } else {
-            cairo_rectangle(cr, pt(it->x0), pt(it->y0), pt(it->x1 - it->x0),
-                            pt(it->y1 - it->y0));
-        }
-        cairo_stroke(cr);
-    }
+    if (v <= 0)
+        return pt(v) - bleed;
+    if (v >= edge)
+        return pt(v) + bleed;
+    return pt(v);
 }
 
-static void set_font_options(cairo_t *cr)
+void draw_item(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layout *l,
+               const PageItem *it, double bleed)
+{
+    if (it->kind == ITEM_TEXT) {
+        if (it->g1 > it->g0)
+            draw_text(cr, ft, d, t, it);
+        return;
+    }
+    if (it->kind == ITEM_LINK) /* an area, not ink: PDF links are added by pdf.c */
+        return;
+    double x0 = into_bleed(it->x0, l->page_width, bleed);
+    double x1 = into_bleed(it->x1, l->page_width, bleed);
+    double y0 = into_bleed(it->y0, l->page_height, bleed);
+    double y1 = into_bleed(it->y1, l->page_height, bleed);
+    cairo_set_line_width(cr, pt(it->weight));
+    if (it->kind == ITEM_RULE) {
+        cairo_move_to(cr, x0, y0);
+        cairo_line_to(cr, x1, y1);
+    } else {
+        cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+    }
+    cairo_stroke(cr);
+}
+
+void draw_page(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layout *l,
+               const Page *pg)
+{
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    for (int i = 0; i < pg->n_items; i++)
+        draw_item(cr, ft, d, t, l, &pg->item[i], 0);
+}
+
+void set_font_options(cairo_t *cr)
 {
     cairo_font_options_t *fo = cairo_font_options_create();
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_set_font_options(cr, fo);
     cairo_font_options_destroy(fo);
-}
-
-/* ---- PDF -------------------------------------------------------------- */
-
-static void set_metadata(cairo_surface_t *surface, const RenderMeta *m)
-{
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m->title);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m->author);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m->subject);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "reprint");
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, m->date);
-}
-
-static bool check_surface(Diag *d, cairo_surface_t *surface, const char *path)
-{
-    cairo_status_t st = cairo_surface_status(surface);
-    if (st == CAIRO_STATUS_SUCCESS)
-        return true;
-    diag_error(d, srcloc_file(path), "cannot write: %s", cairo_status_to_string(st));
-    return false;
-}
-
-static bool check_context(Diag *d, cairo_t *cr, const char *path)
-{
-    cairo_status_t st = cairo_status(cr);
-    if (st == CAIRO_STATUS_SUCCESS)
-        return true;
-    diag_error(d, srcloc_file(path), "cannot draw: %s", cairo_status_to_string(st));
-    return false;
-}
-
-bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *meta,
-                const char *file, const char *path)
-{
-    const Layout *l = p->layout;
-    cairo_surface_t *surface = cairo_pdf_surface_create(file, pt(l->page_width),
-                                                        pt(l->page_height));
-    FaceTable ft;
-    bool ok = check_surface(d, surface, path) && faces_init(&ft, t);
-    if (!ok) {
-        cairo_surface_destroy(surface);
-        return false;
-    }
-    set_metadata(surface, meta);
-    cairo_t *cr = cairo_create(surface);
-    set_font_options(cr);
-    for (int i = 0; i < p->n_pages && ok; i++) {
-        draw_page(cr, &ft, d, t, &p->page[i]);
-        cairo_show_page(cr);
-        ok = check_context(d, cr, path) && check_surface(d, surface, path);
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    ok = ok && check_surface(d, surface, path);
-    cairo_surface_destroy(surface);
-    faces_fini(&ft);
-    return ok;
 }
 
 /* ---- PNG -------------------------------------------------------------- */
@@ -249,7 +204,7 @@ static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, 
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
     set_font_options(cr);
-    draw_page(cr, ft, d, t, &p->page[i]);
+    draw_page(cr, ft, d, t, l, &p->page[i]);
     cairo_destroy(cr);
     Buf path;
     buf_init(&path);

@@ -18,13 +18,25 @@ typedef struct RenderMeta {
     const char *title;   /* document title */
     const char *author;  /* magazine */
     const char *subject; /* issue and serial */
-    const char *date;    /* creation date, ISO 8601 "YYYY-MM-DDThh:mm:ss" */
+    const char *date;    /* creation and modification date, ISO 8601 "YYYY-MM-DDThh:mm:ss" */
 } RenderMeta;
 
+/* What kind of PDF Cairo writes (the post-step in src/pdfpost adds what
+ * Cairo cannot: page boxes, output intents, XMP, artifacts). */
+typedef struct RenderOpts {
+    bool print; /* page = trim + bleed on every side, no tags, links or outline */
+    bool marks; /* print: crop marks outside the bleed (the page grows to hold them) */
+} RenderOpts;
+
 /* Writes all pages to a PDF in file; messages name it path (the name the
- * user asked for, when file is a temporary). False after reporting errors. */
+ * user asked for, when file is a temporary). The default (all options
+ * false) is the distribution PDF: trim-size pages, tagged structure
+ * (Document → Sect → Art → H/P, furniture left unmarked), an outline
+ * (section → article), a named destination per article ("a" + index into
+ * Pages.mark), links for ITEM_LINK areas and page labels from the folios.
+ * False after reporting errors. */
 bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *meta,
-                const char *file, const char *path);
+                const RenderOpts *o, const char *file, const char *path);
 
 /* Writes page-NNN.png files into dir (which must exist) at dpi. */
 bool render_png(Diag *d, const Pages *p, const TextCtx *t, const char *dir, int dpi);

@@ -250,8 +250,8 @@ static bool check_fit(Diag *d, Layout *l)
 }
 
 static const char *const layout_keys[] = {"name",  "page",          "margins",     "grid",
-                                          "roles", "running_heads", "punctuation", "cover",
-                                          "contents", NULL};
+                                          "roles", "running_heads", "punctuation", "print",
+                                          "cover", "contents", NULL};
 
 static const char *const cover_keys[] = {"masthead", "lead_size", "leads", NULL};
 static const char *const contents_keys[] = {"title", "columns", NULL};
@@ -298,6 +298,33 @@ static bool read_front(Arena *ar, Diag *d, const YamlNode *root, Layout *l)
     return ok;
 }
 
+static const char *const print_keys[] = {"profile", "condition", NULL};
+
+/* The press profile for --print: optional here, so designs that are never
+ * printed need not name one; a path relative to the layout file. */
+static bool read_print(Arena *ar, Diag *d, const YamlNode *root, Layout *l)
+{
+    const YamlNode *n = yaml_get(root, "print");
+    if (!n)
+        return true;
+    if (!yaml_expect_mapping(d, n, "print") || !yaml_known_keys(d, n, "print", print_keys))
+        return false;
+    char *profile = NULL, *condition = NULL;
+    bool ok = yaml_string(ar, d, yaml_get(n, "profile"), "profile", &profile);
+    ok &= yaml_string(ar, d, yaml_get(n, "condition"), "condition", &condition);
+    if (ok && (!profile || !profile[0] || !condition || !condition[0])) {
+        diag_error(d, n->at, "\"print\" needs a \"profile\" (ICC file) and a \"condition\"");
+        return false;
+    }
+    if (!ok)
+        return false;
+    char *dir = file_dirname(l->path), *full = file_join(dir, profile);
+    l->print_profile = arena_strdup(ar, full);
+    l->print_condition = condition;
+    free(dir);
+    free(full);
+    return true;
+}
 
 static bool read_punct(Diag *d, const YamlNode *root, Layout *l)
 {
@@ -338,6 +365,7 @@ Layout *style_load(Arena *ar, Diag *d, const char *path)
     ok &= read_roles(ar, d, root, l);
     ok &= read_heads(d, root, l);
     ok &= read_punct(d, root, l);
+    ok &= read_print(ar, d, root, l);
     ok &= read_front(ar, d, root, l);
     if (!ok || !check_fit(d, l))
         return NULL;

@@ -81,6 +81,9 @@ typedef struct Layout {
     bool contents;           /* a contents page (目录) on the cover's reverse (封二) */
     int contents_columns;    /* columns of its entries */
     const char *contents_title; /* its heading as printed (目　录); also its running head */
+    /* print output (optional `print:`; only --print needs it) */
+    const char *print_profile;   /* CMYK ICC profile of the press (relative to the layout) */
+    const char *print_condition; /* its OutputConditionIdentifier, e.g. FOGRA39 */
 } Layout;
 
 /* Reads and checks a layout file; NULL after reporting errors through d. */
