@@ -24,6 +24,8 @@
 #define SAME_END 2000.0   /* two lines in a row ending in the same 。 or ， */
 #define EMERGENCY 1e12
 #define TRACKING 50.0     /* base cost of tightening every gap of a line */
+#define TOLERANCE 200.0   /* the worst line a longer or shorter setting may have
+                             (about 0.13 em per gap) */
 
 static bool heavy_end(int32_t cp)
 {
@@ -66,17 +68,57 @@ static bool runt(const Unit *u, int s, int e)
     return chars <= 2 || chars - marks <= 1;
 }
 
+/* Best paths to every node; with counted lines, one layer per number of
+ * lines so far (to set a paragraph a line longer or shorter on request). */
 typedef struct Path {
-    double *cost; /* best total demerits to reach each node (DBL_MAX: unreached) */
-    int *prev;    /* the node before it on that path */
+    int n;        /* nodes 0..n */
+    int layers;   /* 1: lines not counted; else paths of 0..layers-1 lines */
+    bool strict;  /* only good lines: no badness over TOLERANCE, no 孤字 */
+    double *cost; /* best total demerits, per layer and node (DBL_MAX: unreached) */
+    int *prev;    /* the node before it on that path (in the layer below) */
 } Path;
+
+#define AT(p, k, j) ((size_t)(k) * (size_t)((p)->n + 1) + (size_t)(j))
+
+static void path_init(Path *p, int n, int layers)
+{
+    size_t size = (size_t)layers * ((size_t)n + 1);
+    p->n = n;
+    p->layers = layers;
+    p->strict = false;
+    p->cost = xmalloc(sizeof(double) * size);
+    p->prev = xmalloc(sizeof(int) * size);
+    for (size_t i = 0; i < size; i++)
+        p->cost[i] = DBL_MAX, p->prev[i] = -1;
+    p->cost[0] = 0;
+}
+
+static void path_fini(Path *p)
+{
+    free(p->cost);
+    free(p->prev);
+}
 
 static void relax(Path *p, int i, int j, double d)
 {
-    if (p->cost[i] + d < p->cost[j]) {
-        p->cost[j] = p->cost[i] + d;
-        p->prev[j] = i;
+    if (p->layers == 1) {
+        if (p->cost[i] + d < p->cost[j])
+            p->cost[j] = p->cost[i] + d, p->prev[j] = i;
+        return;
     }
+    for (int k = 0; k + 1 < p->layers; k++) {
+        double c = p->cost[AT(p, k, i)];
+        if (c != DBL_MAX && c + d < p->cost[AT(p, k + 1, j)])
+            p->cost[AT(p, k + 1, j)] = c + d, p->prev[AT(p, k + 1, j)] = i;
+    }
+}
+
+static bool reached(const Path *p, int s)
+{
+    for (int k = 0; k < p->layers; k++)
+        if (p->cost[AT(p, k, s)] != DBL_MAX)
+            return true;
+    return false;
 }
 
 /* Longest prefix of the line from s that fits, break opportunity or not. */
@@ -102,7 +144,7 @@ static int lines_from(const Unit *u, int n, int s, const ParaOpts *o, Path *p)
             break;
         bool last = e == n;
         double b = badness(&f, o->measure, em, last);
-        if (b < 0)
+        if (b < 0 || (p->strict && (b > TOLERANCE || (last && runt(u, s, e)))))
             continue;
         double d = (LINE_PENALTY + b) * (LINE_PENALTY + b);
         if (last && runt(u, s, e))
@@ -115,28 +157,51 @@ static int lines_from(const Unit *u, int n, int s, const ParaOpts *o, Path *p)
     return fits;
 }
 
+static void run_paths(const Unit *u, int n, const ParaOpts *o, Path *p)
+{
+    for (int s = 0; s < n; s++) {
+        if (!reached(p, s))
+            continue;
+        if (lines_from(u, n, s, o, p) == 0)
+            relax(p, s, emergency_end(u, n, s, o, s == 0 ? o->first_indent : 0), EMERGENCY);
+    }
+}
+
+/* Walks back from node n in layer k (0 when lines are not counted). */
+static int backtrack(const Path *p, int k, int *ends, double *cost)
+{
+    int count = 0;
+    for (int j = p->n, l = k; j > 0; j = p->prev[AT(p, l, j)], l -= p->layers > 1)
+        count++;
+    int i = count;
+    for (int j = p->n, l = k; j > 0; j = p->prev[AT(p, l, j)], l -= p->layers > 1) {
+        int from = p->prev[AT(p, l, j)];
+        ends[--i] = j;
+        cost[i] = p->cost[AT(p, l, j)] - p->cost[AT(p, l - (p->layers > 1), from)];
+    }
+    return count;
+}
+
+#define LOOSENESS_MAX_LINES 120 /* longer paragraphs are set at their best only */
+
 int breaker_total_fit(const Unit *u, int n, const ParaOpts *o, int *ends, double *cost)
 {
-    Path p = {xmalloc(sizeof(double) * ((size_t)n + 1)), xmalloc(sizeof(int) * ((size_t)n + 1))};
-    for (int i = 0; i <= n; i++)
-        p.cost[i] = DBL_MAX, p.prev[i] = -1;
-    p.cost[0] = 0;
-    for (int s = 0; s < n; s++) {
-        if (p.cost[s] == DBL_MAX)
-            continue;
-        if (lines_from(u, n, s, o, &p) == 0)
-            relax(&p, s, emergency_end(u, n, s, o, s == 0 ? o->first_indent : 0), EMERGENCY);
-    }
-    int count = 0;
-    for (int j = n; j > 0; j = p.prev[j])
-        count++;
-    int k = count;
-    for (int j = n; j > 0; j = p.prev[j]) {
-        ends[--k] = j;
-        cost[k] = p.cost[j] - p.cost[p.prev[j]];
-    }
-    free(p.cost);
-    free(p.prev);
+    Path p;
+    path_init(&p, n, 1);
+    run_paths(u, n, o, &p);
+    int best = backtrack(&p, 0, ends, cost);
+    path_fini(&p);
+    int want = best + o->looseness;
+    if (o->looseness == 0 || want < 1 || best > LOOSENESS_MAX_LINES)
+        return best;
+    path_init(&p, n, want + 1);
+    p.strict = true;
+    run_paths(u, n, o, &p);
+    double c = p.cost[AT(&p, want, n)];
+    int count = best;
+    if (c < EMERGENCY) /* a feasible setting in that many lines */
+        count = backtrack(&p, want, ends, cost);
+    path_fini(&p);
     return count;
 }
 

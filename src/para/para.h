@@ -52,6 +52,9 @@ typedef struct ParaOpts {
     Align align;
     PunctStyle punct;      /* punctuation widths */
     bool first_fit;        /* break greedily line by line (for comparison) */
+    int looseness;         /* set the paragraph this many lines longer (> 0) or shorter
+                              (< 0) than its best, when that is feasible (TeX's
+                              \looseness): for the page stage's column balancing */
 } ParaOpts;
 
 typedef struct ParaLines {

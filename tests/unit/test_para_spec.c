@@ -8,6 +8,7 @@
  *     style 全角           行末半角 (default), 全角, 开明, none
  *     align center         justify (default), left, center, right
  *     fit first            total (default) or first
+ *     looseness 1          one line more (or -1: less) than the best setting
  *     width                also print each line's set width in em
  *     text 文文文文文文・字字
  *     ---
@@ -54,6 +55,8 @@ static void set_option(Case *c, const char *key, const char *val)
                                                     : ALIGN_JUSTIFY;
     else if (strcmp(key, "fit") == 0)
         c->opts.first_fit = strcmp(val, "first") == 0;
+    else if (strcmp(key, "looseness") == 0)
+        c->opts.looseness = atoi(val);
     else if (strcmp(key, "width") == 0)
         c->widths = true;
     else if (strcmp(key, "text") == 0)
