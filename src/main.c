@@ -238,8 +238,9 @@ static bool post_options(const Options *o, Diag *d, const Doc *doc, const Layout
 static bool write_pdf(const Options *o, Diag *d, const Pages *p, const TextCtx *t,
                       const RenderMeta *meta, const PdfPostOpts *po, const char *out)
 {
+    static const double registration[3] = PDFPOST_REGISTRATION_RGB;
     AtomicFile raw = {0}, f = {0};
-    RenderOpts ro = {.print = o->print, .marks = o->marks};
+    RenderOpts ro = {.print = o->print, .marks = o->marks, .mark_rgb = registration};
     const char *raw_tmp = atomic_begin(&raw, d, out);
     const char *tmp = raw_tmp ? atomic_begin(&f, d, out) : NULL;
     bool ok = tmp && render_pdf(d, p, t, meta, &ro, raw_tmp, out) &&

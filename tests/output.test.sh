@@ -102,14 +102,18 @@ print_checks() { # NAME MARKS
         "grep -q '<pdf:Trapped>False<' '$TMP/$1.xmp' && grep -q '<xmpMM:DocumentID>uuid:' '$TMP/$1.xmp' &&
          grep -q '<xmpMM:VersionID>' '$TMP/$1.xmp' && grep -q '<xmpMM:RenditionClass>' '$TMP/$1.xmp'"
     check "$1: no DeviceRGB left" sh -c "qpdf --qdf --object-streams=disable '$pdf' - | grep -ac DeviceRGB | grep -qx 0"
-    gs -q -o - -sDEVICE=inkcov "$pdf" >"$TMP/$1.inkcov" 2>/dev/null
-    check "$1: every page black ink only (gs inkcov: C = M = Y = 0, K > 0)" awk \
+    # Inside the BleedBox: the crop marks outside it print on every plate.
+    gs -q -o - -dUseBleedBox -sDEVICE=inkcov "$pdf" >"$TMP/$1.inkcov" 2>/dev/null
+    check "$1: every page black ink only (gs inkcov in the BleedBox: C = M = Y = 0, K > 0)" awk \
         'END { exit NR == 0 || bad } { if ($1 + 0 || $2 + 0 || $3 + 0 || !($4 + 0)) bad = 1 }' "$TMP/$1.inkcov"
 }
 build print --print
 print_checks print 0
 build marks --print --marks
 print_checks marks 1
+check "marks: crop marks in the registration colour (Separation /All)" sh -c \
+    "mutool show -b '$TMP/marks.pdf' pages/1/Contents | grep -aq '/CSReg CS 1 SCN' &&
+     mutool show '$TMP/marks.pdf' pages/1/Resources/ColorSpace/CSReg | grep -q '/Separation /All'"
 pdftoppm -r 18 -f 1 -l 1 -gray "$TMP/marks.pdf" "$TMP/marks" 2>/dev/null
 check "marks: crop marks drawn outside the bleed" python3 - "$TMP"/marks-*1.pgm <<'EOF'
 import sys

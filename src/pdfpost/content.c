@@ -7,7 +7,9 @@
  *
  *   CONTENT_CMYK       r g b rg/RG → c m y k k/K; neutral grey becomes
  *                      black ink only (0 0 0 k), so text and rules print
- *                      on the K plate alone (Cairo can only write RGB).
+ *                      on the K plate alone (Cairo can only write RGB);
+ *                      the crop marks' proxy colour becomes registration
+ *                      (CONTENT_REGISTRATION cs 1 scn).
  *   CONTENT_ARTIFACTS  every drawing outside marked content (text object,
  *                      painted path, XObject, shading, inline image) is
  *                      wrapped in /Artifact BMC … EMC: that is how the
@@ -108,10 +110,22 @@ static void rgb_to_cmyk(const double rgb[3], double cmyk[4])
         cmyk[0] = cmyk[1] = cmyk[2] = 0;
 }
 
+static bool is_registration(const double rgb[3])
+{
+    static const double reg[3] = PDFPOST_REGISTRATION_RGB;
+    return rgb[0] == reg[0] && rgb[1] == reg[1] && rgb[2] == reg[2];
+}
+
 static void rewrite_rgb(Scan *s, bool stroke)
 {
     if (s->operand_count != 3 || s->n_nums < 3)
         return;
+    if (is_registration(&s->num[s->n_nums - 3])) {
+        emit_upto(s, s->operands, stroke ? CONTENT_REGISTRATION " CS 1 SCN"
+                                         : CONTENT_REGISTRATION " cs 1 scn");
+        s->copied = s->pos;
+        return;
+    }
     double cmyk[4];
     rgb_to_cmyk(&s->num[s->n_nums - 3], cmyk);
     char num[4][24], text[128];

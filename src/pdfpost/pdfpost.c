@@ -269,6 +269,23 @@ static void set_print_boxes(Post *p, qpdf_oh page)
     set_box(p, page, "/BleedBox", bleed);
 }
 
+/* The registration colour (all plates at 100 %) for the crop marks. */
+static void add_registration(Post *p, qpdf_oh page)
+{
+    qpdf_data q = p->q;
+    qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
+    if (!qpdf_oh_is_dictionary(q, res))
+        return;
+    qpdf_oh spaces = qpdf_oh_get_key(q, res, "/ColorSpace");
+    if (!qpdf_oh_is_dictionary(q, spaces)) {
+        spaces = qpdf_oh_new_dictionary(q);
+        qpdf_oh_replace_key(q, res, "/ColorSpace", spaces);
+    }
+    qpdf_oh_replace_key(q, spaces, CONTENT_REGISTRATION,
+                        qpdf_oh_parse(q, "[/Separation /All /DeviceCMYK << /FunctionType 2"
+                                         " /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>]"));
+}
+
 /* Print: no annotations, and the page group's blending space CMYK (Cairo
  * declares DeviceRGB on every page). Archive: every annotation printable. */
 static void fix_page_dict(Post *p, qpdf_oh page)
@@ -276,6 +293,7 @@ static void fix_page_dict(Post *p, qpdf_oh page)
     qpdf_data q = p->q;
     if (p->o->kind == PDFPOST_PRINT) {
         set_print_boxes(p, page);
+        add_registration(p, page);
         qpdf_oh_remove_key(q, page, "/Annots");
         qpdf_oh group = qpdf_oh_get_key(q, page, "/Group");
         if (qpdf_oh_is_dictionary(q, group))

@@ -8,7 +8,8 @@
  *                 XMP, unmarked drawings tagged as artifacts, /ID
  *   print         PDF/X-4-style: TrimBox and BleedBox on every page,
  *                 colours rewritten to DeviceCMYK (black text and rules on
- *                 K only), a GTS_PDFX output intent with the press profile,
+ *                 K only; crop marks in registration colour), a GTS_PDFX
+ *                 output intent with the press profile,
  *                 XMP with pdfxid, Trapped False, no annotations
  *   archive       PDF/A-2b-style: GTS_PDFA1 output intent (sRGB), XMP with
  *                 pdfaid part 2 conformance B, annotations printable
@@ -29,6 +30,12 @@ typedef enum PdfKind { PDFPOST_DISTRIBUTION, PDFPOST_PRINT, PDFPOST_ARCHIVE } Pd
 /* The sRGB profile of the archive's output intent (Debian icc-profiles-free;
  * ICC v2, which PDF/A-1 validators accept too). */
 #define PDFPOST_SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
+
+/* The RGB colour the renderer gives crop marks (no design uses it): the
+ * print post-step turns it into the registration colour, Separation /All,
+ * so the marks print on every plate. Exact binary fractions, so the value
+ * Cairo writes reads back equal. */
+#define PDFPOST_REGISTRATION_RGB {0.25, 0.5, 0.75}
 
 typedef struct PdfPostOpts {
     PdfKind kind;

@@ -11,6 +11,10 @@
 
 enum { CONTENT_CMYK = 1, CONTENT_ARTIFACTS = 2 };
 
+/* The page resource name of the registration colour space that
+ * CONTENT_CMYK uses for PDFPOST_REGISTRATION_RGB. */
+#define CONTENT_REGISTRATION "/CSReg"
+
 /* Returns the content stream in[0, len) rewritten as flags ask (see
  * content.c); heap-allocated, its length in *out_len. */
 char *content_filter(const char *in, size_t len, int flags, size_t *out_len);

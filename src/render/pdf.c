@@ -40,12 +40,18 @@ typedef struct Tagger {
     const char *para_tag;  /* "H" or "P" */
     bool grouped;          /* the H/P holds Spans (it is interrupted) */
     bool span_open;        /* grouped: a Span is open */
+    bool toc_open;         /* contents page: the TOC is open */
+    bool toci_open;        /* … a TOCI (one entry, or one section name) is open */
+    bool toci_heading;     /* … and it holds a section name */
 } Tagger;
 
-/* Running heads and folios are page furniture: artifacts, not content. */
-static bool is_furniture(const PageItem *it)
+/* Running heads and folios are page furniture: artifacts, not content.
+ * On the contents page (toc) the folio-styled numbers are the entries'
+ * page references, which are content. */
+static bool is_furniture(const PageItem *it, bool toc)
 {
-    return it->kind != ITEM_TEXT || it->role == ROLE_RUNNING_HEAD || it->role == ROLE_FOLIO;
+    return it->kind != ITEM_TEXT || it->role == ROLE_RUNNING_HEAD ||
+           (it->role == ROLE_FOLIO && !toc);
 }
 
 static const char *tag_for_role(RoleId role)
@@ -103,7 +109,7 @@ static void close_section(Tagger *tg)
 static const Section *section_ahead(const Pages *p, const Page *pg, int i)
 {
     for (; i < pg->n_items; i++)
-        if (pg->item[i].article >= 0 && !is_furniture(&pg->item[i]))
+        if (pg->item[i].article >= 0 && !is_furniture(&pg->item[i], false))
             return p->mark[pg->item[i].article].section;
     return NULL;
 }
@@ -162,6 +168,46 @@ static void open_text(Tagger *tg, int pg, int i)
     if (tg->grouped && !tg->span_open) {
         cairo_tag_begin(tg->cr, "Span", "");
         tg->span_open = true;
+    }
+}
+
+/* The contents page: its title block stays outside; the rest is a TOC
+ * holding one TOCI per section name and one per entry (title lines, page
+ * reference, and the link, which ends the entry). */
+static void close_toci(Tagger *tg)
+{
+    close_para(tg);
+    if (tg->toci_open)
+        cairo_tag_end(tg->cr, "TOCI");
+    tg->toci_open = false;
+}
+
+static void close_toc(Tagger *tg)
+{
+    close_toci(tg);
+    if (tg->toc_open)
+        cairo_tag_end(tg->cr, "TOC");
+    tg->toc_open = false;
+}
+
+static void open_toc_item(Tagger *tg, const PageItem *it)
+{
+    if (it->role == ROLE_TITLE || it->role == ROLE_SUBTITLE || it->role == ROLE_KICKER) {
+        close_toc(tg);
+        return;
+    }
+    bool heading = it->role == ROLE_HEADING;
+    if (!tg->toc_open) {
+        close_section(tg);
+        cairo_tag_begin(tg->cr, "TOC", "");
+        tg->toc_open = true;
+    }
+    if (tg->toci_open && tg->toci_heading != heading)
+        close_toci(tg);
+    if (!tg->toci_open) {
+        cairo_tag_begin(tg->cr, "TOCI", "");
+        tg->toci_open = true;
+        tg->toci_heading = heading;
     }
 }
 
@@ -262,7 +308,7 @@ static void set_page_label(cairo_surface_t *surface, const Page *pg, int index)
 static void add_dests_at(const PdfJob *j, int pg, int i)
 {
     const PageItem *it = &j->p->page[pg].item[i];
-    if (it->article < 0 || is_furniture(it))
+    if (it->article < 0 || is_furniture(it, false))
         return;
     const PageMark *mk = &j->p->mark[it->article];
     bool first = mk->page == pg;
@@ -274,30 +320,39 @@ static void add_dests_at(const PdfJob *j, int pg, int i)
 
 static void draw_tagged_page(PdfJob *j, Tagger *tg, int pg)
 {
-    const Layout *l = j->p->layout;
     const Page *page = &j->p->page[pg];
+    bool toc = pg == j->p->contents_page;
     for (int i = 0; i < page->n_items; i++) {
         const PageItem *it = &page->item[i];
-        if (is_furniture(it)) {
+        if (is_furniture(it, toc)) {
             close_content(tg);
             if (it->kind == ITEM_LINK)
                 add_link(j->cr, it);
+            if (it->kind == ITEM_LINK && toc)
+                close_toci(tg);
         } else {
-            open_containers(tg, page, i);
+            if (toc)
+                open_toc_item(tg, it);
+            else
+                open_containers(tg, page, i);
             add_dests_at(j, pg, i);
             open_text(tg, pg, i);
         }
-        draw_item(j->cr, &j->ft, j->d, j->t, l, it, 0);
+        draw_item(j->cr, &j->ft, j->d, j->t, j->p->layout, it, 0);
     }
     close_content(tg);
+    if (toc)
+        close_toc(tg);
 }
 
 /* Trim marks at the four corners, outside the bleed, in page coordinates. */
-static void draw_marks(cairo_t *cr, const Layout *l)
+static void draw_marks(cairo_t *cr, const Layout *l, const double *rgb)
 {
     double w = pt(l->page_width), h = pt(l->page_height);
     double a = pt(l->bleed) + MARK_GAP, b = a + MARK_LEN;
     double xs[2] = {0, w}, ys[2] = {0, h};
+    if (rgb)
+        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
     cairo_set_line_width(cr, mark_weight);
     for (int cx = 0; cx < 2; cx++) {
         for (int cy = 0; cy < 2; cy++) {
@@ -320,7 +375,7 @@ static void draw_print_page(PdfJob *j, int pg)
     for (int i = 0; i < page->n_items; i++)
         draw_item(j->cr, &j->ft, j->d, j->t, l, &page->item[i], pt(l->bleed));
     if (j->o->marks)
-        draw_marks(j->cr, l);
+        draw_marks(j->cr, l, j->o->mark_rgb);
     cairo_restore(j->cr);
 }
 

@@ -26,6 +26,7 @@ typedef struct RenderMeta {
 typedef struct RenderOpts {
     bool print; /* page = trim + bleed on every side, no tags, links or outline */
     bool marks; /* print: crop marks outside the bleed (the page grows to hold them) */
+    const double *mark_rgb; /* the marks' colour (a proxy for registration); NULL: black */
 } RenderOpts;
 
 /* Writes all pages to a PDF in file; messages name it path (the name the
