@@ -13,12 +13,16 @@
 #include <stdio.h>
 #include <string.h>
 
+static int compose_contents(Composer *c, bool dry);
+
 void front_reserve(Composer *c)
 {
     const Layout *l = c->l;
     Pages *p = c->p;
     p->cover_page = p->contents_page = -1;
-    int n = (l->cover ? 1 : 0) + (l->contents ? 1 : 0);
+    /* How many pages the contents take is known before the folios are. */
+    p->n_contents = l->contents ? compose_contents(c, true) : 0;
+    int n = (l->cover ? 1 : 0) + p->n_contents;
     n += n % 2; /* page 1 is a right-hand page */
     for (int i = 0; i < n; i++)
         compose_new_page(c)->folio = 0;
@@ -26,7 +30,8 @@ void front_reserve(Composer *c)
         p->cover_page = 0;
     if (l->contents) {
         p->contents_page = l->cover ? 1 : 0;
-        p->page[p->contents_page].label = l->contents_title;
+        for (int i = 0; i < p->n_contents; i++)
+            p->page[p->contents_page + i].label = l->contents_title;
     }
     p->n_front = n;
 }
@@ -138,15 +143,26 @@ static void compose_cover(Composer *c)
 
 typedef struct Toc {
     int col, k;        /* column being filled and its next free grid line */
-    int top;           /* first grid line of the entries */
+    int top;           /* first grid line of the entries on this page */
     int32_t colw;
+    int pages;         /* pages used so far */
+    bool dry;          /* only count the pages (before the body is composed) */
 } Toc;
 
-/* Moves to the next column when h lines do not fit in this one. */
+/* Moves to the next column, or the next page, when h lines do not fit. */
 static void toc_room(Composer *c, Toc *t, int h)
 {
-    if (t->k > t->top && t->k + h > c->l->lines_per_page && t->col + 1 < c->l->contents_columns)
+    if (t->k == t->top || t->k + h <= c->l->lines_per_page)
+        return;
+    if (t->col + 1 < c->l->contents_columns) {
         t->col++, t->k = t->top;
+        return;
+    }
+    t->pages++;
+    t->col = 0;
+    t->top = t->k = 0; /* continuation pages have no heading */
+    if (!t->dry)
+        c->cur++;
 }
 
 static int32_t toc_x(const Composer *c, const Toc *t)
@@ -164,7 +180,10 @@ static void toc_section(Composer *c, Toc *t, const Section *s, int entry_lines)
     toc_room(c, t, 1 + entry_lines);
     ParaLines *pl = set_sized(c, s->title, ROLE_HEADING, 0, t->colw, ALIGN_LEFT);
     const Role *r = &c->l->role[ROLE_HEADING];
-    t->k = place_lines(c, pl, ROLE_HEADING, r->size, toc_x(c, t), t->k, r->lines);
+    if (t->dry)
+        t->k += pl->n * r->lines;
+    else
+        t->k = place_lines(c, pl, ROLE_HEADING, r->size, toc_x(c, t), t->k, r->lines);
 }
 
 /* One entry: the title, its folio flush right on the last line, and a link
@@ -172,6 +191,10 @@ static void toc_section(Composer *c, Toc *t, const Section *s, int entry_lines)
 static void toc_entry(Composer *c, Toc *t, const ParaLines *pl, int mark)
 {
     toc_room(c, t, pl->n);
+    if (t->dry) {
+        t->k += pl->n;
+        return;
+    }
     int32_t x = toc_x(c, t), size = c->l->role[TOC_ROLE].size;
     int k0 = t->k;
     t->k = place_lines(c, pl, TOC_ROLE, size, x, t->k, 1);
@@ -186,44 +209,51 @@ static void toc_entry(Composer *c, Toc *t, const ParaLines *pl, int mark)
     link->target = mark;
 }
 
-/* The heading (the layout's title) and the issue line, over 文武线. */
-static int toc_heading(Composer *c)
+/* The heading (the layout's title) and the issue line, over 文武线;
+ * returns the grid line below (dry: only computes it). */
+static int toc_heading(Composer *c, bool dry)
 {
     const Role *r = &c->l->role[ROLE_TITLE];
-    ParaLines *pl = set_sized(c, c->l->contents_title, ROLE_TITLE, 0, compose_area_width(c),
-                              ALIGN_CENTER);
-    int k = place_lines(c, pl, ROLE_TITLE, r->size, compose_area_left(c), 0, r->lines);
+    ParaLines *title = set_sized(c, c->l->contents_title, ROLE_TITLE, 0, compose_area_width(c),
+                                 ALIGN_CENTER);
     char text[256];
     snprintf(text, sizeof text, "%s　%s　%s", c->doc->magazine, c->doc->issue, c->doc->serial);
-    pl = set_sized(c, text, ROLE_SUBTITLE, 0, compose_area_width(c), ALIGN_CENTER);
-    k = place_lines(c, pl, ROLE_SUBTITLE, c->l->role[ROLE_SUBTITLE].size, compose_area_left(c), k,
-                    1);
+    ParaLines *issue = set_sized(c, text, ROLE_SUBTITLE, 0, compose_area_width(c), ALIGN_CENTER);
+    if (dry)
+        return title->n * r->lines + issue->n + 1;
+    int k = place_lines(c, title, ROLE_TITLE, r->size, compose_area_left(c), 0, r->lines);
+    k = place_lines(c, issue, ROLE_SUBTITLE, c->l->role[ROLE_SUBTITLE].size, compose_area_left(c),
+                    k, 1);
     compose_double_rule(c, grid_y(c, k) + c->l->line_pitch / 3);
     return k + 1;
 }
 
-static void compose_contents(Composer *c)
+/* Sets the contents, or with dry only counts the pages they take. Entries
+ * follow the manifest; mark i is the i-th article (every article gets one). */
+static int compose_contents(Composer *c, bool dry)
 {
     const Layout *l = c->l;
-    c->cur = c->p->contents_page;
-    Toc t = {.colw = style_column_width(l, l->contents_columns)};
-    t.top = t.k = toc_heading(c);
+    Toc t = {.colw = style_column_width(l, l->contents_columns), .pages = 1, .dry = dry};
+    if (!dry)
+        c->cur = c->p->contents_page;
+    t.top = t.k = toc_heading(c, dry);
     int32_t measure = t.colw - 3 * style_em(l); /* room for the folio */
-    const Section *section = NULL;
-    for (int i = 0; i < c->p->n_marks; i++) {
-        const PageMark *m = &c->p->mark[i];
-        if (m->article->kind == ARTICLE_BOX)
-            continue; /* boxes are fillers, not listed */
-        ParaLines *pl = set_sized(c, joined_title(c, m->article), TOC_ROLE, 0, measure,
-                                  ALIGN_LEFT);
-        if (m->section != section)
-            toc_section(c, &t, m->section, pl->n);
-        section = m->section;
-        toc_entry(c, &t, pl, i);
+    int mark = 0;
+    for (int si = 0; si < c->doc->n_sections; si++) {
+        const Section *s = &c->doc->section[si];
+        bool first = true; /* the section's name goes with its first entry */
+        for (int i = 0; i < s->n_articles; i++, mark++) {
+            const Article *a = s->article[i];
+            if (a->kind == ARTICLE_BOX)
+                continue; /* boxes are fillers, not listed */
+            ParaLines *pl = set_sized(c, joined_title(c, a), TOC_ROLE, 0, measure, ALIGN_LEFT);
+            if (first)
+                toc_section(c, &t, s, pl->n);
+            first = false;
+            toc_entry(c, &t, pl, mark);
+        }
     }
-    if (t.k > l->lines_per_page)
-        diag_warn(c->d, srcloc_file(l->path), "the contents run %d lines past the page",
-                     t.k - l->lines_per_page);
+    return t.pages;
 }
 
 void front_compose(Composer *c)
@@ -231,5 +261,5 @@ void front_compose(Composer *c)
     if (c->p->cover_page >= 0)
         compose_cover(c);
     if (c->p->contents_page >= 0)
-        compose_contents(c);
+        compose_contents(c, false);
 }

@@ -110,7 +110,9 @@ void heads_add(Composer *c)
     for (int pg = 0; pg < c->p->n_pages; pg++) {
         c->cur = pg;
         const Page *page = &c->p->page[pg];
-        if (pg == c->p->cover_page || (page->folio == 0 && pg != c->p->contents_page))
+        bool contents = c->p->contents_page >= 0 && pg >= c->p->contents_page &&
+                        pg < c->p->contents_page + c->p->n_contents;
+        if (pg == c->p->cover_page || (page->folio == 0 && !contents))
             continue;
         if (c->l->heads == HEADS_VERTICAL)
             vertical_heads(c, pg);

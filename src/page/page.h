@@ -69,7 +69,8 @@ typedef struct Pages {
     int n_front;           /* pages before page 1 (cover, contents, a blank to
                               keep page 1 a right-hand page); folio 0 */
     int cover_page;        /* index of the cover, -1 if none */
-    int contents_page;     /* index of the contents page, -1 if none */
+    int contents_page;     /* index of the (first) contents page, -1 if none */
+    int n_contents;        /* pages the contents take */
 } Pages;
 
 /* Composes the whole issue. Warnings and errors go through d. first_fit

@@ -34,7 +34,8 @@ bool unit_is_mark(unsigned cls);
 int32_t unit_start_trim(const Unit *u, PunctStyle style);
 /* Width removed from a line's last unit (a trailing space, a line-end mark). */
 int32_t unit_end_trim(const Unit *u, PunctStyle style);
-/* How much unit k can give inside a line to pull the line in. */
+/* How much unit k can give inside a line to pull the line in; k must have
+ * a unit on each side (it is never a line's first or last). */
 int32_t unit_shrink(const Unit *u, int k, PunctStyle style);
 
 /* A candidate line [s, e). */

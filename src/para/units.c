@@ -89,7 +89,9 @@ static void sum_units(Unit *u, int n, PunctStyle style)
         u[k + 1].sum = u[k].sum;
         u[k + 1].sum.width += u[k].width;
         u[k + 1].sum.gap += u[k].gap;
-        u[k + 1].sum.shrink += unit_shrink(u, k, style);
+        /* Only inner units ever give their blank; the first and the last
+         * have no neighbour on one side for unit_shrink to look at. */
+        u[k + 1].sum.shrink += k > 0 && k < n - 1 ? unit_shrink(u, k, style) : 0;
         u[k + 1].sum.gap_shrink += u[k].gap / 2;
         u[k + 1].sum.track += u[k].stretch ? u[k].half / 16 : 0;
         u[k + 1].sum.slots += u[k].stretch;
