@@ -289,9 +289,10 @@ static void finish_block(BodyBuilder *bb, Block *b)
     b->len = (int)bb->text.len;
     b->n_segs = bb->n_segs;
     b->segs = ARENA_ARRAY(bb->arena, TextSeg, bb->n_segs);
-    memcpy(b->segs, bb->segs, sizeof(TextSeg) * (size_t)bb->n_segs);
-    if (bb->n_segs)
+    if (bb->n_segs) { /* segs is NULL when there are none: no memcpy(…, NULL, 0) */
+        memcpy(b->segs, bb->segs, sizeof(TextSeg) * (size_t)bb->n_segs);
         b->at = doc_locate(bb->a, b, 0);
+    }
 }
 
 static void add_paragraph(BodyBuilder *bb, cmark_node *node)

@@ -3,7 +3,7 @@
 
 Each case is DIR/<name>/ with issue.yaml, its articles and `expected`:
 line 1 the exit status, line 2 a regular expression the diagnostics must
-match (grep -E). Cases too big or too binary to keep in git live here.
+match (grep -E); "^$" means no messages at all, ".*" any or none. Cases too big or too binary to keep in git live here.
 """
 import os
 import sys
@@ -97,7 +97,7 @@ def main(root):
         names.append(f"a{k:05d}.md")
         with open(os.path.join(d, names[-1]), "w", encoding="utf-8") as f:
             f.write(f'---\nkind: article\ntitle: "第{k}篇"\n---\n\n短文{k}。\n')
-    case(root, "ten-thousand-articles", 0, r"^$", articles=names)
+    case(root, "ten-thousand-articles", 0, r".*", articles=names)  # warnings allowed (contents overflow)
 
 
 if __name__ == "__main__":
