@@ -137,11 +137,13 @@ static int lines_from(const Unit *u, int n, int s, const ParaOpts *o, Path *p)
     int32_t em = 2 * u[s].half;
     int fits = 0;
     for (int e = s + 1; e <= n; e++) {
-        if (e < n && !u[e].brk_before)
-            continue;
+        /* Measured at every unit (it is O(1)), so a long run without a break
+         * opportunity ends the search as soon as it passes the measure. */
         Fit f = line_measure(u, s, e, indent, o->punct);
         if (f.natural - f.shrink - f.track > o->measure + em)
             break;
+        if (e < n && !u[e].brk_before)
+            continue;
         bool last = e == n;
         double b = badness(&f, o->measure, em, last);
         if (b < 0 || (p->strict && (b > TOLERANCE || (last && runt(u, s, e)))))
@@ -216,9 +218,11 @@ static int first_fit_end(const Unit *u, int n, int s, const ParaOpts *o, int32_t
     int loose = -1, tight = -1;
     int32_t stretch = 0, squeeze = 0;
     for (int e = s + 1; e <= n; e++) {
+        Fit f = line_measure(u, s, e, indent, o->punct);
+        if (f.natural - f.shrink > measure + 2 * u[s].half)
+            break; /* past the measure by more than any trim: no later end fits */
         if (e < n && !u[e].brk_before)
             continue;
-        Fit f = line_measure(u, s, e, indent, o->punct);
         if (f.natural - f.shrink > measure)
             break;
         if (f.natural <= measure) {

@@ -44,6 +44,17 @@ static bool pushed_out(const Unit *u, int n, int s, int e, const ParaOpts *o)
     return line_measure(u, s, e + 1, s == 0 ? o->first_indent : 0, o->punct).natural <= o->measure;
 }
 
+/* One warning per paragraph, however many lines had to be cut. */
+static void warn_cut(Diag *d, SrcLoc at, const ParaLines *p, int first, int count)
+{
+    const Shaped *s = p->shaped;
+    const Line *l = &p->line[first];
+    int b0 = s->glyph[l->g0].byte, b1 = l->g1 < s->n ? s->glyph[l->g1].byte : s->len;
+    diag_warn(d, at,
+              "no break opportunity fits the measure: %d line%s cut, the first reads \"%.*s\"",
+              count, count == 1 ? "" : "s", b1 - b0 > 60 ? 60 : b1 - b0, s->text + b0);
+}
+
 ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, SrcLoc at)
 {
     int n;
@@ -54,6 +65,7 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
     p->shaped = s;
     p->n = n ? choose_ends(u, n, o, ends, cost) : 0;
     p->line = ARENA_ARRAY(ar, Line, p->n);
+    int cut = 0, first_cut = 0;
     for (int i = 0, start = 0; i < p->n; start = ends[i++]) {
         Line *line = &p->line[i];
         line->last = ends[i] == n;
@@ -63,11 +75,11 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
         line->overfull = ends[i] < n && !u[ends[i]].brk_before;
         line->pushed_out = pushed_out(u, n, start, ends[i], o);
         p->pushed_out += line->pushed_out;
-        if (line->overfull)
-            diag_warn(d, at, "no break opportunity fits the measure: line %d cut inside \"%.*s\"",
-                      i + 1, s->glyph[u[ends[i]].g0].byte - s->glyph[u[start].g0].byte,
-                      s->text + s->glyph[u[start].g0].byte);
+        if (line->overfull && cut++ == 0)
+            first_cut = i;
     }
+    if (cut)
+        warn_cut(d, at, p, first_cut, cut);
     free(ends);
     free(cost);
     free(u);

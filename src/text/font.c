@@ -134,8 +134,14 @@ void text_close(TextCtx *t)
             pango_font_description_free(t->desc[i]);
     if (t->context)
         g_object_unref(t->context);
-    if (t->fontmap)
+    if (t->fontmap) {
+        /* Pango 1.50 does not release the configuration when the font map
+         * goes; handing it back explicitly does (set_config drops the
+         * reference it took on the old one). */
+        pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(t->fontmap));
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(t->fontmap), NULL);
         g_object_unref(t->fontmap);
+    }
     else if (t->config)
         FcConfigDestroy(t->config);
     for (int i = 0; i < t->n_faces; i++) {
