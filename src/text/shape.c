@@ -23,7 +23,9 @@ static Glyph *push_glyph(GlyphVec *v)
         v->cap = v->cap ? v->cap * 2 : 256;
         v->g = xrealloc(v->g, sizeof(Glyph) * (size_t)v->cap);
     }
-    return &v->g[v->n++];
+    Glyph *g = &v->g[v->n++];
+    memset(g, 0, sizeof *g); /* every field defined, whatever add_item sets */
+    return g;
 }
 
 static PangoAttrList *span_attrs(TextCtx *t, const TextSpan *spans, int n_spans)
