@@ -1,7 +1,18 @@
 /* article.c - one article onto the pages: headline block, body columns,
- * notes; columns balanced on the article's last page. */
+ * notes; columns balanced on the article's last page.
+ *
+ * The body is a list of pieces (paragraphs, heads, source, notes), each
+ * set once. Pages are composed one at a time. Where a page leaves lines
+ * empty at a column foot (the keep rules), columns off balance at the
+ * article's end, or a tail of a few lines overleaf, it is composed again
+ * with one to four of its paragraphs set a line shorter or longer
+ * (looseness), as a layout editor would, and the cheapest page is kept
+ * (choose_settings).
+ */
 #include "page_impl.h"
 
+#include <float.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +27,7 @@ typedef struct FlowItem {
     bool keep_next;    /* a head: keep with what follows */
     int para_line;     /* FLOW_LINES: which line of its paragraph (0-based) */
     int para_lines;    /* lines in its paragraph (1 for whole blocks) */
+    int piece;         /* body items: index of their Piece; -1 in the headline */
 } FlowItem;
 
 typedef struct Flow {
@@ -41,28 +53,145 @@ typedef enum FlowMode {
     FLOW_HEAD   /* whole, and kept with the two lines that follow */
 } FlowMode;
 
-static void flow_add(Composer *c, Flow *f, const ParaLines *pl, RoleId role, FlowMode mode)
+/* Appends lines [from, n) of pl to the flow (a block: all of it); returns
+ * the grid lines they take. */
+static int flow_lines(const Layout *l, Flow *f, const ParaLines *pl, RoleId role, FlowMode mode,
+                      int from, int piece)
 {
-    const Role *r = &c->l->role[role];
-    compose_keep(c, pl);
+    const Role *r = &l->role[role];
     if (mode != FLOW_LINES) {
         FlowItem *it = flow_push(f);
         *it = (FlowItem){pl, 0, pl->n, role, r->space_before,
-                         r->space_before + pl->n * r->lines + r->space_after, mode == FLOW_HEAD, 0, 1};
-        return;
+                         r->space_before + pl->n * r->lines + r->space_after, mode == FLOW_HEAD, 0, 1,
+                         piece};
+        return it->height;
     }
-    for (int i = 0; i < pl->n; i++) {
+    int h = 0;
+    for (int i = from; i < pl->n; i++) {
         FlowItem *it = flow_push(f);
         bool first = i == 0, last = i == pl->n - 1;
         int pad = first ? r->space_before : 0;
         *it = (FlowItem){pl, i, 1, role, pad, pad + r->lines + (last ? r->space_after : 0), false,
-                         i, pl->n};
+                         i, pl->n, piece};
+        h += it->height;
     }
+    return h;
+}
+
+static void flow_add(Composer *c, Flow *f, const ParaLines *pl, RoleId role, FlowMode mode)
+{
+    compose_keep(c, pl);
+    flow_lines(c->l, f, pl, role, mode, 0, -1);
+}
+
+/* ---- the body: pieces that can be set again ------------------------------ */
+
+/* A paragraph, head or note of the body. A paragraph of running text can
+ * also be set a line shorter or a line longer than its best (looseness),
+ * when every line stays good: the page composer's means to fill a column
+ * foot or balance an article's end, as a layout editor would. */
+#define MAX_LOOSE 2 /* lines longer or shorter a paragraph may be set */
+#define SETTINGS (2 * MAX_LOOSE + 1)
+
+typedef struct Piece {
+    const ParaLines *set[SETTINGS]; /* at looseness + MAX_LOOSE; NULL: not feasible */
+    bool tried[SETTINGS];           /* set[k] computed */
+    double worse[SETTINGS];         /* how much worse than the best it reads (demerits) */
+    RoleId role;
+    FlowMode mode;
+    int loose;                      /* the setting in use, -MAX_LOOSE..MAX_LOOSE */
+    int slot;                /* its entry in Pages.para (the setting in use) */
+    int32_t measure, indent;
+    Align align;
+    SrcLoc at;
+} Piece;
+
+typedef struct Body {
+    Piece *piece;
+    int n, cap;
+    int cols;
+    int32_t colw;
+    Flow flow; /* the flow from the page being composed on (scratch) */
+} Body;
+
+static void body_add(Composer *c, Body *b, ParaLines *pl, RoleId role, FlowMode mode,
+                     int32_t measure, SrcLoc at)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 64;
+        b->piece = xrealloc(b->piece, sizeof(Piece) * (size_t)b->cap);
+    }
+    const Role *r = &c->l->role[role];
+    Piece *pc = &b->piece[b->n++];
+    *pc = (Piece){.role = role, .mode = mode, .slot = compose_keep(c, pl), .measure = measure,
+                  .indent = (int32_t)r->indent * r->size, .align = r->align, .at = at};
+    pc->set[MAX_LOOSE] = pl;
+    pc->tried[MAX_LOOSE] = true;
+}
+
+/* What a setting's lines cost beyond a perfect line each. */
+static double excess(const ParaLines *pl)
+{
+    double d = 0;
+    for (int i = 0; i < pl->n; i++)
+        d += pl->line[i].demerits > 100 ? pl->line[i].demerits - 100 : 0;
+    return d;
+}
+
+/* The setting of pc at looseness `loose`, NULL where none is feasible
+ * (only running text with no overfull line is set again) or where a gap
+ * would have to widen too far. */
+static const ParaLines *piece_set(Composer *c, Piece *pc, int loose)
+{
+    int k = loose + MAX_LOOSE;
+    if (pc->tried[k])
+        return pc->set[k];
+    pc->tried[k] = true;
+    const ParaLines *best = pc->set[MAX_LOOSE];
+    if (pc->mode != FLOW_LINES || best->n == 0)
+        return NULL;
+    for (int i = 0; i < best->n; i++)
+        if (best->line[i].overfull)
+            return NULL;
+    ParaLines *pl = compose_break(c, best->shaped, pc->measure, pc->align, pc->indent, loose,
+                                  pc->at);
+    if (pl->n != best->n + loose)
+        return NULL;
+    /* and no gap as wide as a text extractor would take for a space (as
+     * the best setting keeps them: under 0.14 em) */
+    int32_t wide = c->l->role[pc->role].size * 14 / 100;
+    for (int i = 0; i < pl->n; i++)
+        if (pl->line[i].max_gap >= wide)
+            return NULL;
+    pc->set[k] = pl;
+    pc->worse[k] = excess(pl) - excess(best);
+    return pl;
+}
+
+static void piece_use(Composer *c, Piece *pc, int loose)
+{
+    pc->loose = loose;
+    c->p->para[pc->slot] = pc->set[loose + MAX_LOOSE];
+}
+
+/* The body's flow from line `line` of piece `from` on, each piece in the
+ * setting in use, until more than `limit` grid lines are in; returns
+ * whether the body goes on beyond them. */
+static bool body_flow(Composer *c, Body *b, int from, int line, int limit)
+{
+    b->flow.n = 0;
+    for (int i = from, h = 0; i < b->n; i++, line = 0) {
+        if (h > limit)
+            return true;
+        const Piece *pc = &b->piece[i];
+        h += flow_lines(c->l, &b->flow, pc->set[pc->loose + MAX_LOOSE], pc->role, pc->mode, line, i);
+    }
+    return false;
 }
 
 /* ---- building the flows -------------------------------------------- */
 
-static void add_paragraph(Composer *c, Flow *f, const Article *a, const Block *b, RoleId body,
+static void add_paragraph(Composer *c, Body *body, const Article *a, const Block *b, RoleId role,
                           int32_t measure)
 {
     TextSpan spans[2];
@@ -70,11 +199,12 @@ static void add_paragraph(Composer *c, Flow *f, const Article *a, const Block *b
     if (b->runin_len > 0)
         spans[n++] = (TextSpan){.start = 0, .end = b->runin_len, .role = ROLE_RUNIN};
     if (b->runin_len < b->len)
-        spans[n++] = (TextSpan){.start = b->runin_len, .end = b->len, .role = body};
-    const Role *r = &c->l->role[body];
+        spans[n++] = (TextSpan){.start = b->runin_len, .end = b->len, .role = role};
+    const Role *r = &c->l->role[role];
+    SrcLoc at = doc_locate(a, b, 0);
     ParaLines *pl = compose_set(c, b->text, b->len, spans, n, measure, r->align,
-                                (int32_t)r->indent * r->size, doc_locate(a, b, 0));
-    flow_add(c, f, pl, body, FLOW_LINES);
+                                (int32_t)r->indent * r->size, at);
+    body_add(c, body, pl, role, FLOW_LINES, measure, at);
 }
 
 static void add_list(Composer *c, Flow *f, const TextList *l, RoleId role, int32_t measure,
@@ -122,24 +252,42 @@ static void build_headline(Composer *c, const Article *a, Flow *f)
     add_list(c, f, &a->editor_note, ROLE_EDITOR_NOTE, w, FLOW_LINES);
 }
 
-static void build_body(Composer *c, const Article *a, int32_t measure, Flow *f)
+static void body_text(Composer *c, Body *b, const char *text, SrcLoc at, RoleId role,
+                      FlowMode mode)
 {
-    RoleId body = a->kind == ARTICLE_BOX ? ROLE_BOX_BODY : ROLE_BODY;
+    if (text && text[0])
+        body_add(c, b, compose_set_role(c, text, role, b->colw, at), role, mode, b->colw, at);
+}
+
+static void build_body(Composer *c, const Article *a, Body *body)
+{
+    RoleId role = a->kind == ARTICLE_BOX ? ROLE_BOX_BODY : ROLE_BODY;
     for (int i = 0; i < a->n_blocks; i++) {
         const Block *b = &a->block[i];
         if (b->kind == BLOCK_PARAGRAPH) {
-            add_paragraph(c, f, a, b, body, measure);
+            add_paragraph(c, body, a, b, role, body->colw);
             continue;
         }
-        RoleId role = b->kind == BLOCK_HEADING ? ROLE_HEADING : ROLE_SUBHEADING;
-        flow_add(c, f, compose_set_role(c, b->text, role, measure, b->at), role, FLOW_HEAD);
+        RoleId head = b->kind == BLOCK_HEADING ? ROLE_HEADING : ROLE_SUBHEADING;
+        body_text(c, body, b->text, b->at, head, FLOW_HEAD);
     }
     /* Notes are short: each stays whole, in one column. */
-    add_field(c, f, a->end_source, a->at, ROLE_SOURCE, measure, FLOW_BLOCK);
-    add_list(c, f, &a->notes, ROLE_NOTES, measure, FLOW_BLOCK);
+    body_text(c, body, a->end_source, a->at, ROLE_SOURCE, FLOW_BLOCK);
+    for (int i = 0; i < a->notes.n; i++)
+        body_text(c, body, a->notes.item[i], a->notes.at[i], ROLE_NOTES, FLOW_BLOCK);
 }
 
 /* ---- placing ---------------------------------------------------------- */
+
+#define MAX_COLS 4 /* the layout allows 1 to 4 columns */
+
+/* Where a page's columns end: the items they hold and the lines they use. */
+typedef struct Fill {
+    int done;           /* items on the page */
+    int h;              /* column height */
+    int end[MAX_COLS];  /* column k holds items [end[k-1], end[k]) */
+    int used[MAX_COLS]; /* grid lines used in column k */
+} Fill;
 
 static int total_height(const FlowItem *it, int n)
 {
@@ -210,16 +358,21 @@ static int column_fit(const FlowItem *it, int n, int h, bool strict, int *used)
     return best;
 }
 
-/* Lays items into cols columns of h grid lines, from item 0; returns how
- * many fit. When place is set, the items are put on the page from grid
+/* Lays items into cols columns of h grid lines, from item 0; fills in *r
+ * (r->h = h). When place is set, the items are put on the page from grid
  * line top. An item taller than a whole page is placed anyway (it
  * overflows) so that composition always moves on. */
-static int fill_columns(Composer *c, const FlowItem *it, int n, int cols, int h, int top,
-                        int32_t colw, bool place)
+static void fill_columns(Composer *c, const FlowItem *it, int n, int cols, int h, int top,
+                         int32_t colw, bool place, Fill *r)
 {
     int i = 0;
     int32_t step = colw + (int32_t)c->l->gutter * style_em(c->l);
-    for (int col = 0; col < cols && i < n; col++) {
+    memset(r, 0, sizeof *r);
+    r->h = h;
+    for (int col = 0; col < cols; col++) {
+        r->end[col] = i;
+        if (i == n)
+            continue;
         /* The first column of a partly filled page may stay empty (the
          * text goes on overleaf); a later one, or a whole page, may not. */
         bool strict = col == 0 && h < c->l->lines_per_page;
@@ -227,15 +380,17 @@ static int fill_columns(Composer *c, const FlowItem *it, int n, int cols, int h,
         if (k == 0 && h < c->l->lines_per_page)
             break; /* does not fit in an empty column here: next page */
         if (k == 0)
-            k = 1;
+            k = 1, used = item_height(&it[i], true);
         for (int y = 0, j = i; place && j < i + k; j++) {
             int pad = j == i ? 0 : it[j].pad;
             place_item(c, &it[j], compose_area_left(c) + col * step, top + y + pad);
             y += item_height(&it[j], j == i);
         }
         i += k;
+        r->end[col] = i;
+        r->used[col] = used;
     }
-    return i;
+    r->done = i;
 }
 
 /* The lowest column height that holds all items: the balanced height. */
@@ -243,33 +398,271 @@ static int balanced_height(Composer *c, const FlowItem *it, int n, int cols, int
                            int32_t colw)
 {
     int h = (total_height(it, n) + cols - 1) / cols;
-    while (h < avail && fill_columns(c, it, n, cols, h, 0, colw, false) < n)
-        h++;
+    Fill r;
+    for (; h < avail; h++) {
+        fill_columns(c, it, n, cols, h, 0, colw, false, &r);
+        if (r.done == n)
+            break;
+    }
     return h;
 }
 
-static void pour(Composer *c, const Flow *f, int cols, int32_t colw)
+/* ---- choosing the page ---------------------------------------------------- */
+
+/* What a page is charged for, in grid lines' worth: a line missing at a
+ * column foot (but on the article's last page), a line of difference
+ * beyond one between the columns there, a run-over of only a few lines
+ * onto the next page (the "tail"), and each paragraph set other than at
+ * its best. */
+#define COST_LINE 100.0
+#define COST_TAIL 60.0   /* per line that a tail of TAIL_LINES or fewer lacks */
+#define TAIL_LINES 3     /* column height of a last page that counts as a tail */
+#define COST_CHANGE 10.0 /* plus up to 5 for how much worse the setting reads */
+#define MAX_CHANGES 4    /* paragraphs set again at once */
+
+/* What the page composed from line `line` of piece `from`, with `avail`
+ * grid lines free, is charged (settings aside); fills in *r and whether
+ * the article ends on it. With ahead, the next page is charged too when
+ * the article ends there. The scratch flow is the page's on return only
+ * without ahead. */
+static double page_cost(Composer *c, Body *b, int from, int line, int avail, bool ahead, Fill *r,
+                        bool *final)
 {
-    int i = 0;
-    while (i < f->n) {
-        int avail = c->l->lines_per_page - c->line;
+    int cols = b->cols, lpp = c->l->lines_per_page;
+    bool more = body_flow(c, b, from, line, cols * (avail + lpp));
+    const Flow *f = &b->flow;
+    int total = total_height(f->item, f->n), h = avail;
+    if (!more && total <= cols * avail)
+        h = balanced_height(c, f->item, f->n, cols, avail, b->colw);
+    fill_columns(c, f->item, f->n, cols, h, 0, b->colw, false, r);
+    *final = !more && r->done == f->n;
+    double cost = 0;
+    if (*final) {
+        int lo = r->used[0], hi = r->used[0];
+        for (int k = 1; k < cols; k++) {
+            lo = r->used[k] < lo ? r->used[k] : lo;
+            hi = r->used[k] > hi ? r->used[k] : hi;
+        }
+        return hi - lo > 1 ? COST_LINE * (hi - lo - 1) : 0;
+    }
+    for (int k = 0; k < cols; k++)
+        cost += COST_LINE * (avail - r->used[k]);
+    if (!ahead || more || total - total_height(f->item, r->done) > cols * lpp)
+        return cost;
+    const FlowItem *next = &f->item[r->done];
+    Fill over;
+    bool ends;
+    double later = page_cost(c, b, next->piece, next->first, lpp, false, &over, &ends);
+    if (ends && over.h <= TAIL_LINES)
+        cost += later + COST_TAIL * (TAIL_LINES + 1 - over.h);
+    else if (ends)
+        cost += later;
+    return cost;
+}
+
+/* What the settings in use from piece `first` on cost. */
+static double settings_cost(const Body *b, int first)
+{
+    double cost = 0;
+    for (int i = first; i < b->n; i++) {
+        const Piece *pc = &b->piece[i];
+        if (pc->loose == 0)
+            continue;
+        double w = pc->worse[pc->loose + MAX_LOOSE] / 10000;
+        cost += COST_CHANGE * abs(pc->loose) + (w > 5 ? 5 : w < 0 ? 0 : w);
+    }
+    return cost;
+}
+
+/* The paragraphs of a page that may be set again, by column. */
+typedef struct Choices {
+    int first;             /* first piece not yet (partly) on an earlier page */
+    int *col[MAX_COLS];    /* candidates in column k, top to bottom */
+    int n[MAX_COLS];
+} Choices;
+
+typedef struct Search {
+    Composer *c;
+    Body *b;
+    int from, line, avail;
+    double best;            /* the best total cost found */
+    signed char *best_set;  /* each piece's setting in it, from Choices.first */
+    const Choices *ch;
+} Search;
+
+static double try_settings(Search *s)
+{
+    Fill r;
+    bool final;
+    double cost = page_cost(s->c, s->b, s->from, s->line, s->avail, true, &r, &final) +
+                  settings_cost(s->b, s->ch->first);
+    if (cost < s->best - 1e-9) {
+        s->best = cost;
+        for (int i = s->ch->first; i < s->b->n; i++)
+            s->best_set[i - s->ch->first] = (signed char)s->b->piece[i].loose;
+    }
+    return cost;
+}
+
+/* Sets each of the pieces idx[0..n) at `loose` (where feasible), tries
+ * the page, and puts them back. */
+static void try_group(Search *s, const int *idx, int n, int loose)
+{
+    int old[MAX_CHANGES * MAX_COLS];
+    int k = 0;
+    for (; k < n; k++) {
+        Piece *pc = &s->b->piece[idx[k]];
+        old[k] = pc->loose;
+        if (pc->loose == loose || !piece_set(s->c, pc, loose))
+            break;
+        pc->loose = loose;
+    }
+    if (k == n)
+        try_settings(s);
+    while (k-- > 0)
+        s->b->piece[idx[k]].loose = old[k];
+}
+
+/* Candidates of column k that can be set at `loose`, cheapest first (or
+ * nearest the foot first); returns how many. */
+static int column_choices(Search *s, int k, int loose, bool by_cost, int *out)
+{
+    int n = 0;
+    for (int j = 0; j < s->ch->n[k]; j++) {
+        int i = s->ch->col[k][by_cost ? j : s->ch->n[k] - 1 - j];
+        Piece *pc = &s->b->piece[i];
+        if (pc->loose != loose && piece_set(s->c, pc, loose))
+            out[n++] = i;
+    }
+    if (!by_cost)
+        return n;
+    for (int a = 1; a < n; a++) /* insertion sort: columns hold a few dozen */
+        for (int j = a; j > 0; j--) {
+            double wa = s->b->piece[out[j - 1]].worse[loose + MAX_LOOSE];
+            double wb = s->b->piece[out[j]].worse[loose + MAX_LOOSE];
+            if (wb >= wa)
+                break;
+            int t = out[j];
+            out[j] = out[j - 1], out[j - 1] = t;
+        }
+    return n;
+}
+
+/* Every way of taking `left` more pieces from columns k.. (take[k] from
+ * column k's list), tried at `loose`. */
+static void try_spread(Search *s, int *const *list, const int *len, int cols, int k, int left,
+                       int *group, int n, int loose)
+{
+    if (k == cols) {
+        if (left == 0)
+            try_group(s, group, n, loose);
+        return;
+    }
+    for (int take = 0; take <= left && take <= len[k]; take++) {
+        for (int j = 0; j < take; j++)
+            group[n + j] = list[k][j];
+        try_spread(s, list, len, cols, k + 1, left - take, group, n + take, loose);
+    }
+}
+
+/* One round: every single paragraph a line shorter, longer or back at its
+ * best; then two to MAX_CHANGES paragraphs together, all shorter or all
+ * longer, spread over the columns in every way, taking in each column the
+ * cheapest or those nearest the foot. */
+static void search_round(Search *s, int cols)
+{
+    const Choices *ch = s->ch;
+    for (int k = 0; k < cols; k++)
+        for (int j = 0; j < ch->n[k]; j++)
+            for (int loose = -MAX_LOOSE; loose <= MAX_LOOSE; loose++)
+                try_group(s, &ch->col[k][j], 1, loose);
+    int *list[MAX_COLS], len[MAX_COLS], group[MAX_CHANGES];
+    for (int k = 0; k < cols; k++)
+        list[k] = xmalloc(sizeof(int) * (size_t)(ch->n[k] + 1));
+    for (int loose = -1; loose <= 1; loose += 2)
+        for (int by_cost = 0; by_cost < 2; by_cost++) {
+            for (int k = 0; k < cols; k++)
+                len[k] = column_choices(s, k, loose, by_cost, list[k]);
+            for (int n = 2; n <= MAX_CHANGES; n++)
+                try_spread(s, list, len, cols, 0, n, group, 0, loose);
+        }
+    for (int k = 0; k < cols; k++)
+        free(list[k]);
+}
+
+/* Chooses the settings of the paragraphs on the page composed from line
+ * `line` of piece `from`: where the page as set is charged anything, the
+ * settings found cheapest, a few rounds deep. */
+static void choose_settings(Composer *c, Body *b, int from, int line, int avail)
+{
+    Fill r;
+    bool final;
+    double now = page_cost(c, b, from, line, avail, true, &r, &final);
+    if (now == 0)
+        return;
+    /* the candidates: the running text that starts on this page */
+    body_flow(c, b, from, line, b->cols * avail);
+    Choices ch = {.first = line > 0 ? from + 1 : from};
+    for (int k = 0; k < b->cols; k++) {
+        ch.col[k] = xmalloc(sizeof(int) * (size_t)(r.end[k] - (k ? r.end[k - 1] : 0) + 1));
+        for (int i = k ? r.end[k - 1] : 0; i < r.end[k]; i++) {
+            int p = b->flow.item[i].piece;
+            bool seen = ch.n[k] > 0 && ch.col[k][ch.n[k] - 1] == p;
+            for (int j = 0; j < k && !seen; j++)
+                seen = ch.n[j] > 0 && ch.col[j][ch.n[j] - 1] == p;
+            if (p >= ch.first && !seen && b->piece[p].mode == FLOW_LINES)
+                ch.col[k][ch.n[k]++] = p;
+        }
+    }
+    Search s = {.c = c, .b = b, .from = from, .line = line, .avail = avail, .ch = &ch};
+    s.best_set = xmalloc((size_t)(b->n - ch.first + 1));
+    s.best = DBL_MAX;
+    try_settings(&s);
+    for (int round = 0; round < 3 && s.best > 0; round++) {
+        double before = s.best;
+        search_round(&s, b->cols);
+        for (int i = ch.first; i < b->n; i++)
+            b->piece[i].loose = s.best_set[i - ch.first];
+        if (s.best >= before)
+            break;
+    }
+    for (int i = ch.first; i < b->n; i++)
+        piece_use(c, &b->piece[i], b->piece[i].loose);
+    free(s.best_set);
+    for (int k = 0; k < b->cols; k++)
+        free(ch.col[k]);
+}
+
+static void pour(Composer *c, Body *b)
+{
+    int from = 0, line = 0, lpp = c->l->lines_per_page;
+    while (from < b->n) {
+        int avail = lpp - c->line;
         if (avail < 2) {
             compose_new_page(c);
             continue;
         }
-        const FlowItem *rest = f->item + i;
-        int n = f->n - i;
-        int h = avail;
-        if (total_height(rest, n) <= cols * avail)
-            h = balanced_height(c, rest, n, cols, avail, colw);
-        int done = fill_columns(c, rest, n, cols, h, c->line, colw, true);
-        i += done;
-        if (i < f->n || h >= avail)
+        choose_settings(c, b, from, line, avail);
+        Fill r;
+        bool final;
+        page_cost(c, b, from, line, avail, false, &r, &final);
+        const Flow *f = &b->flow;
+        fill_columns(c, f->item, f->n, b->cols, r.h, c->line, b->colw, true, &r);
+        if (r.done == 0 && avail == lpp)
+            r.done = 1; /* an item taller than a page: drop it rather than loop */
+        if (r.done < f->n) {
+            from = f->item[r.done].piece;
+            line = f->item[r.done].first;
+        } else if (r.done == f->n && final) {
+            from = b->n;
+        } else {
+            from = f->n ? f->item[f->n - 1].piece + 1 : b->n;
+            line = 0;
+        }
+        if (!final || r.h >= avail)
             compose_new_page(c);
         else
-            c->line += h;
-        if (done == 0 && avail == c->l->lines_per_page)
-            i++; /* an item taller than a page: drop it rather than loop */
+            c->line += r.h;
     }
 }
 
@@ -290,7 +683,8 @@ void compose_section_opener(Composer *c, const Section *s)
         return;
     Flow f = {0};
     add_field(c, &f, s->title, s->at, ROLE_SECTION_HEAD, compose_area_width(c), FLOW_BLOCK);
-    fill_columns(c, f.item, f.n, 1, c->l->lines_per_page, c->line, compose_area_width(c), true);
+    Fill r;
+    fill_columns(c, f.item, f.n, 1, c->l->lines_per_page, c->line, compose_area_width(c), true, &r);
     c->line += total_height(f.item, f.n);
     /* 文武线 under the name, in the grid line below it */
     int32_t y = c->l->margin_top + (int32_t)c->line * c->l->line_pitch + c->l->line_pitch / 4;
@@ -327,27 +721,30 @@ void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mar
 {
     bool box = a->kind == ARTICLE_BOX;
     int cols = box ? 1 : a->columns ? a->columns : s->columns ? s->columns : c->l->columns;
-    int32_t colw = style_column_width(c->l, cols);
-    Flow head = {0}, body = {0};
+    Flow head = {0};
+    Body body = {.cols = cols, .colw = style_column_width(c->l, cols)};
     build_headline(c, a, &head);
-    build_body(c, a, colw, &body);
+    build_body(c, a, &body);
     int head_h = total_height(head.item, head.n);
+    body_flow(c, &body, 0, 0, INT_MAX);
     /* A box is never split; an article's headline keeps three lines with it. */
-    int keep = box ? total_height(body.item, body.n) : 3;
+    int keep = box ? total_height(body.flow.item, body.flow.n) : 3;
     if (c->line > 0)
         c->line += 1; /* one grid line between articles */
     if (c->line + head_h + keep > c->l->lines_per_page)
         compose_new_page(c);
     mark(c, s, a);
     int top = c->line;
+    Fill r;
     fill_columns(c, head.item, head.n, 1, c->l->lines_per_page, c->line, compose_area_width(c),
-                 true);
+                 true, &r);
     rule_editor_note(c, &head, c->line);
     c->line += head_h;
     int page_before = c->p->n_pages;
-    pour(c, &body, cols, colw);
+    pour(c, &body);
     if (box && c->p->n_pages == page_before)
         frame_box(c, top, c->line);
     free(head.item);
-    free(body.item);
+    free(body.flow.item);
+    free(body.piece);
 }

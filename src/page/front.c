@@ -69,17 +69,19 @@ static int32_t grid_y(const Composer *c, int k)
     return c->l->margin_top + (int32_t)k * c->l->line_pitch;
 }
 
-/* An article's title lines as one line of text, the printed breaks shown
- * as an ideographic space. */
-static const char *joined_title(Composer *c, const Article *a)
+/* An article's printed title lines, each set on its own to `measure`
+ * (broken only where one is wider), the last to `last_measure`; returns
+ * how many lines they take, and the settings in out[0..a->title.n). */
+static int title_lines(Composer *c, const Article *a, RoleId role, int32_t size, int32_t measure,
+                       int32_t last_measure, Align align, ParaLines **out)
 {
-    size_t len = 0;
-    for (int i = 0; i < a->title.n; i++)
-        len += strlen(a->title.item[i]) + 3;
-    char *s = arena_alloc(&c->p->arena, len + 1), *e = s;
-    for (int i = 0; i < a->title.n; i++)
-        e += sprintf(e, "%s%s", i ? "　" : "", a->title.item[i]);
-    return s;
+    int lines = 0;
+    for (int i = 0; i < a->title.n; i++) {
+        int32_t m = i == a->title.n - 1 ? last_measure : measure;
+        out[i] = set_sized(c, a->title.item[i], role, size, m, align);
+        lines += out[i]->n;
+    }
+    return lines;
 }
 
 /* ---- the cover ---------------------------------------------------------- */
@@ -103,22 +105,28 @@ static bool is_lead(const Pages *p, int i, int round)
     return m->article->kind != ARTICLE_BOX && first == (round == 0);
 }
 
-/* The lead titles at the foot of the cover, each under its section's name. */
+/* The lead titles at the foot of the cover, each printed title line a
+ * line of its own. */
 static void cover_leads(Composer *c)
 {
     const Layout *l = c->l;
     int32_t w = compose_area_width(c), x = compose_area_left(c), size = l->cover_lead_size;
     int lines = lines_for(c, size), k = l->lines_per_page, n = 0;
-    ParaLines *set[20]; /* the layout allows at most 20 leads */
+    const Article *lead[20]; /* the layout allows at most 20 leads */
     for (int round = 0; round < 2; round++)
         for (int i = 0; i < c->p->n_marks && n < l->cover_leads; i++)
-            if (is_lead(c->p, i, round)) {
-                const Article *a = c->p->mark[i].article;
-                set[n] = set_sized(c, joined_title(c, a), ROLE_TITLE, size, w, ALIGN_CENTER);
-                k -= set[n++]->n * lines + 1;
-            }
-    for (int i = 0; i < n; i++)
-        k = place_lines(c, set[i], ROLE_TITLE, size, x, k, lines) + 1;
+            if (is_lead(c->p, i, round))
+                lead[n++] = c->p->mark[i].article;
+    ParaLines ***set = ARENA_ARRAY(&c->p->arena, ParaLines **, n ? n : 1);
+    for (int i = 0; i < n; i++) {
+        set[i] = ARENA_ARRAY(&c->p->arena, ParaLines *, lead[i]->title.n ? lead[i]->title.n : 1);
+        k -= title_lines(c, lead[i], ROLE_TITLE, size, w, w, ALIGN_CENTER, set[i]) * lines + 1;
+    }
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < lead[i]->title.n; j++)
+            k = place_lines(c, set[i][j], ROLE_TITLE, size, x, k, lines);
+        k++;
+    }
 }
 
 static void compose_cover(Composer *c)
@@ -186,18 +194,23 @@ static void toc_section(Composer *c, Toc *t, const Section *s, int entry_lines)
         t->k = place_lines(c, pl, ROLE_HEADING, r->size, toc_x(c, t), t->k, r->lines);
 }
 
-/* One entry: the title, its folio flush right on the last line, and a link
- * over both to the article's first page. */
-static void toc_entry(Composer *c, Toc *t, const ParaLines *pl, int mark)
+/* One entry: each printed line of the title on a line of its own, the
+ * lines after the first indented by one character, the folio flush right
+ * on the last line, and a link over all of it to the article's first page. */
+static void toc_entry(Composer *c, Toc *t, ParaLines *const *title, int n_title, int lines,
+                      int mark)
 {
-    toc_room(c, t, pl->n);
+    toc_room(c, t, lines);
     if (t->dry) {
-        t->k += pl->n;
+        t->k += lines;
         return;
     }
-    int32_t x = toc_x(c, t), size = c->l->role[TOC_ROLE].size;
+    int32_t x = toc_x(c, t), size = c->l->role[TOC_ROLE].size, em = style_em(c->l);
     int k0 = t->k;
-    t->k = place_lines(c, pl, TOC_ROLE, size, x, t->k, 1);
+    for (int i = 0; i < n_title; i++)
+        for (int j = 0; j < title[i]->n; j++, t->k++)
+            compose_place_line(c, title[i], j, x + (i || j ? em : 0),
+                               compose_baseline(c, t->k, 1, size), TOC_ROLE, -1);
     char folio[16];
     snprintf(folio, sizeof folio, "%d", c->p->page[c->p->mark[mark].page].folio);
     ParaLines *num = set_sized(c, folio, ROLE_FOLIO, 0, t->colw, ALIGN_RIGHT);
@@ -237,7 +250,7 @@ static int compose_contents(Composer *c, bool dry)
     if (!dry)
         c->cur = c->p->contents_page;
     t.top = t.k = toc_heading(c, dry);
-    int32_t measure = t.colw - 3 * style_em(l); /* room for the folio */
+    int32_t em = style_em(l);
     int mark = 0;
     for (int si = 0; si < c->doc->n_sections; si++) {
         const Section *s = &c->doc->section[si];
@@ -246,11 +259,14 @@ static int compose_contents(Composer *c, bool dry)
             const Article *a = s->article[i];
             if (a->kind == ARTICLE_BOX)
                 continue; /* boxes are fillers, not listed */
-            ParaLines *pl = set_sized(c, joined_title(c, a), TOC_ROLE, 0, measure, ALIGN_LEFT);
+            /* lines after the first are indented; the last leaves room for the folio */
+            ParaLines **title = ARENA_ARRAY(&c->p->arena, ParaLines *, a->title.n ? a->title.n : 1);
+            int lines = title_lines(c, a, TOC_ROLE, 0, t.colw - em, t.colw - 3 * em, ALIGN_LEFT,
+                                    title);
             if (first)
-                toc_section(c, &t, s, pl->n);
+                toc_section(c, &t, s, lines);
             first = false;
-            toc_entry(c, &t, pl, mark);
+            toc_entry(c, &t, title, a->title.n, lines, mark);
         }
     }
     return t.pages;

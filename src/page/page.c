@@ -5,8 +5,9 @@
  *   article      headline block (kicker, title lines, subtitle, byline,
  *                editor's note) across all columns, then the body poured
  *                into the article's columns, then source and notes
- *   columns      filled top to bottom; on the article's last page the
- *                columns are balanced (heights differ by at most one item)
+ *   columns      filled top to bottom, paragraphs set a line shorter or
+ *                longer where that fills a column foot; on the last page the
+ *                columns are balanced (heights differ by at most one line)
  *   furniture    running heads and folios on every page (heads.c)
  */
 #include "page_impl.h"
@@ -83,19 +84,26 @@ ParaLines *compose_set(Composer *c, const char *text, int len, const TextSpan *s
     /* The shaped text borrows its string: keep a copy as long as the pages. */
     text = arena_strndup(&c->p->arena, text, (size_t)len);
     Shaped *s = text_shape(c->t, &c->p->arena, c->d, text, len, spans, n_spans, at);
+    return compose_break(c, s, measure, align, indent, 0, at);
+}
+
+ParaLines *compose_break(Composer *c, const Shaped *s, int32_t measure, Align align,
+                         int32_t indent, int looseness, SrcLoc at)
+{
     ParaOpts o = {.measure = measure, .first_indent = indent, .align = align,
-                  .punct = c->l->punct, .first_fit = c->first_fit};
+                  .punct = c->l->punct, .first_fit = c->first_fit, .looseness = looseness};
     return para_break(&c->p->arena, c->d, s, &o, at);
 }
 
-void compose_keep(Composer *c, const ParaLines *pl)
+int compose_keep(Composer *c, const ParaLines *pl)
 {
     Pages *p = c->p;
     if (p->n_paras == p->cap_paras) {
         p->cap_paras = p->cap_paras ? p->cap_paras * 2 : 256;
         p->para = xrealloc(p->para, sizeof(ParaLines *) * (size_t)p->cap_paras);
     }
-    p->para[p->n_paras++] = pl;
+    p->para[p->n_paras] = pl;
+    return p->n_paras++;
 }
 
 ParaLines *compose_set_role(Composer *c, const char *text, RoleId role, int32_t measure, SrcLoc at)

@@ -32,8 +32,11 @@ int32_t compose_area_width(const Composer *c);
 int32_t compose_baseline(const Composer *c, int k, int lines, int32_t size);
 ParaLines *compose_set(Composer *c, const char *text, int len, const TextSpan *spans, int n_spans,
                        int32_t measure, Align align, int32_t indent, SrcLoc at);
+/* Breaks shaped text s (again) into lines: looseness as in ParaOpts. */
+ParaLines *compose_break(Composer *c, const Shaped *s, int32_t measure, Align align,
+                         int32_t indent, int looseness, SrcLoc at);
 /* Records a set paragraph that goes on the pages (for --dump=lines/runs). */
-void compose_keep(Composer *c, const ParaLines *pl);
+int compose_keep(Composer *c, const ParaLines *pl); /* returns its slot in Pages.para */
 ParaLines *compose_set_role(Composer *c, const char *text, RoleId role, int32_t measure, SrcLoc at);
 void compose_place_line(Composer *c, const ParaLines *pl, int i, int32_t x, int32_t y, RoleId role,
                         int grid_line);
