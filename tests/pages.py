@@ -19,7 +19,10 @@ size and baseline origin. From it, with the grid of the layout file:
     pages have folios 1, 2, 3, … in order; the contents page has the
     running head but no folio (it stands on 封二);
   - every entry of the contents page names an article whose title is on the
-    page the entry gives.
+    page the entry gives;
+  - column feet left short inside an article, pages mostly empty and page
+    feet left empty are printed as figures; the first two fail beyond what
+    the composer reaches (SHORT_LINES, EMPTY_PAGES).
 Prints the figures and "N passed, N failed".
 """
 import re
@@ -27,6 +30,10 @@ import sys
 import xml.etree.ElementTree as ET
 
 MM = 72 / 25.4
+# What the composer reaches on the bundled issue: a figure may not grow.
+SHORT_LINES = 18  # lines of column feet left short inside articles
+EMPTY_PAGES = 1   # body pages with text on less than half their grid lines (the box)
+EMPTY_FOOT = 3    # empty lines at a page foot that are printed as a figure
 
 
 def length(text, key):
@@ -151,9 +158,12 @@ def regions(page, g):
     or two columns; returns (columns, lefts, rights), each column a list of
     segments top to bottom, and whether an article ends there."""
     col2 = page.left + g.colw + g.gutter * g.em
-    out, cur = [], []
+    out, cur, box = [], [], False
     for s in sorted(page.area, key=lambda s: (s.y, s.x0)) + [None]:
-        if s is not None and not s.is_spanning(g):
+        # a box's title is centred across the gutter (a head never is)
+        boxed = s is not None and s.is_head(g) and s.x0 < col2 - g.gutter * g.em \
+            and s.x1 > page.left + g.colw + g.gutter * g.em / 2
+        if s is not None and not s.is_spanning(g) and not boxed:
             cur.append(s)
             continue
         if cur:
@@ -170,8 +180,8 @@ def regions(page, g):
                     t.runin = indented(t, left, g) or full(t, right, g)
             # an article's end: a headline follows, or the end mark is here
             end = s is not None or any('■' in t.text for t in cur)
-            out.append((cols, lefts, rights, end))
-        cur = []
+            out.append((cols, lefts, rights, end, box))
+        cur, box = [], boxed
     return out
 
 
@@ -210,9 +220,10 @@ def check_columns(pages, g, report, body_pages):
     found = {k: [] for k in ('unbalanced', 'heads', 'headlines', 'orphans', 'widows', 'short')}
     for n in body_pages:
         p = pages[n]
-        for cols, lefts, rights, end in regions(p, g):
+        for cols, lefts, rights, end, box in regions(p, g):
             for col, left, right in zip(cols, lefts, rights):
-                check_column(n, col, left, right, g, found)
+                if not box:  # a box's lines are a list, whole
+                    check_column(n, col, left, right, g, found)
             ends = [round(g.line_of(c[-1].y)) for c in cols]
             if not end:  # (a box is one column: its page may end short)
                 if len(cols) > 1:
@@ -227,14 +238,55 @@ def check_columns(pages, g, report, body_pages):
         if last and last.is_spanning(g) and last.font[1] > g.em:
             found['headlines'].append((n + 1, last.text[:8]))
     # Column feet left short inside an article (a head that needs the next
-    # column, a paragraph no looser setting could stretch): a figure.
+    # column, a paragraph no looser setting could stretch): a figure, which
+    # must not grow beyond what the composer reaches.
+    short = sum(h for _, h in found['short'])
     print('column feet short of the last grid line inside an article: %d lines in %d columns %s'
-          % (sum(h for _, h in found['short']), len(found['short']), found['short']))
+          % (short, len(found['short']), found['short']))
+    report('column feet short inside an article beyond %d lines' % SHORT_LINES,
+           found['short'] if short > SHORT_LINES else [])
     report('article ends off balance by more than one line', found['unbalanced'])
     report('heads last in a column', found['heads'])
     report('headlines at a page foot', found['headlines'])
     report('orphans (first line alone at a column foot)', found['orphans'])
     report('widows (last line alone at a column top)', found['widows'])
+
+
+def foot_line(p, g):
+    """The last grid line of page p's type area that carries text; -1: none."""
+    return max((round(g.line_of(s.y)) for s in p.area), default=-1)
+
+
+def section_starts(p, g, named=True):
+    """Whether page p opens a section: its name, bold and larger than the
+    body, flush left at the top of the type area; without named, any
+    headline at the top (a section with no name opens with its first
+    article's title)."""
+    top = min(p.area, key=lambda s: (s.y, s.x0), default=None)
+    return bool(top and 'Bold' in top.font[0] and top.font[1] > g.em
+                and (not named or abs(top.x0 - p.left) < 0.5 * g.em) and g.line_of(top.y) < 2)
+
+
+def check_empty(pages, g, report, body_pages):
+    """Pages mostly empty (text on less than half the grid lines, as a box
+    alone on a page) and page feet left empty (EMPTY_FOOT lines or more:
+    an article's end before a headline that went overleaf); a section's
+    last page (the next section starts on a new page) and the issue's last
+    page are left out."""
+    empty, feet = [], []
+    for n in body_pages[:-1]:
+        last = foot_line(pages[n], g)
+        # (a section's last article may end high on its page: an end
+        # mark there is no page of its own)
+        ends = any('■' in s.text for s in pages[n].area)
+        if last + 1 < g.lines / 2 and not ends:
+            empty.append((n + 1, last + 1))
+        elif g.lines - 1 - last >= EMPTY_FOOT and not section_starts(pages[n + 1], g):
+            feet.append((n + 1, g.lines - 1 - last))
+    print('pages mostly empty (page, grid lines used): %d %s' % (len(empty), empty))
+    print('page feet left empty (%d lines or more): %d lines on %d pages %s'
+          % (EMPTY_FOOT, sum(h for _, h in feet), len(feet), feet))
+    report('pages mostly empty beyond %d' % EMPTY_PAGES, empty if len(empty) > EMPTY_PAGES else [])
 
 
 def check_heads(pages, g, report, magazine, issue, serial):
@@ -324,6 +376,7 @@ def main():
     check_grid([pages[n] if n in body_pages else Page([], g) for n in range(len(pages))], g, report)
     check_columns(pages, g, report, body_pages)
     check_contents(pages, g, report, folios)
+    check_empty(pages, g, report, body_pages)
     print('pages: %d (%d with folios)' % (len(pages), len(folios)))
     passed = failed = 0
     for name, found in results:

@@ -420,6 +420,30 @@ static int balanced_height(Composer *c, const FlowItem *it, int n, int cols, int
 #define COST_CHANGE 10.0 /* plus up to 5 for how much worse the setting reads */
 #define MAX_CHANGES 4    /* paragraphs set again at once */
 
+/* An article opening below a headline whose columns stop short because
+ * what follows (a head that keeps its lines) goes overleaf: its columns
+ * are balanced, as at an article's end, so that neither stands over a
+ * hole beside a full one (5 and 2 lines become 4 and 3). A whole page
+ * keeps its columns as full as they go. */
+static void balance_opening(Composer *c, const Body *b, int avail, Fill *r)
+{
+    if (avail >= c->l->lines_per_page || r->done == 0)
+        return;
+    int lo = r->used[0], hi = r->used[0];
+    for (int k = 1; k < b->cols; k++) {
+        lo = r->used[k] < lo ? r->used[k] : lo;
+        hi = r->used[k] > hi ? r->used[k] : hi;
+    }
+    if (hi - lo <= 1)
+        return;
+    const FlowItem *it = b->flow.item;
+    int h = balanced_height(c, it, r->done, b->cols, avail, b->colw);
+    Fill bal;
+    fill_columns(c, it, r->done, b->cols, h, 0, b->colw, false, &bal);
+    if (h < avail && bal.done == r->done)
+        *r = bal;
+}
+
 /* What the page composed from line `line` of piece `from`, with `avail`
  * grid lines free, is charged (settings aside); fills in *r and whether
  * the article ends on it. With ahead, the next page is charged too when
@@ -447,6 +471,7 @@ static double page_cost(Composer *c, Body *b, int from, int line, int avail, boo
     }
     for (int k = 0; k < cols; k++)
         cost += COST_LINE * (avail - r->used[k]);
+    balance_opening(c, b, avail, r);
     if (!ahead || more || total - total_height(f->item, r->done) > cols * lpp)
         return cost;
     const FlowItem *next = &f->item[r->done];
@@ -647,7 +672,9 @@ static void pour(Composer *c, Body *b)
         bool final;
         page_cost(c, b, from, line, avail, false, &r, &final);
         const Flow *f = &b->flow;
-        fill_columns(c, f->item, f->n, b->cols, r.h, c->line, b->colw, true, &r);
+        /* (an opening's balanced columns hold what the full ones would) */
+        fill_columns(c, f->item, r.done ? r.done : f->n, b->cols, r.h, c->line, b->colw, true,
+                     &r);
         if (r.done == 0 && avail == lpp)
             r.done = 1; /* an item taller than a page: drop it rather than loop */
         if (r.done < f->n) {
