@@ -2,7 +2,7 @@
 # typesets the bundled issue; `make check` runs every test.
 
 CC      ?= cc
-PKGS    := cairo pangocairo pangoft2 harfbuzz fontconfig freetype2 yaml-0.1 libcmark libqpdf
+PKGS    := cairo pangocairo pangoft2 harfbuzz harfbuzz-subset fontconfig freetype2 yaml-0.1 libcmark libqpdf
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-overlength-strings
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -MMD -MP

@@ -243,8 +243,10 @@ static bool write_pdf(const Options *o, Diag *d, const Pages *p, const TextCtx *
     RenderOpts ro = {.print = o->print, .marks = o->marks, .mark_rgb = registration};
     const char *raw_tmp = atomic_begin(&raw, d, out);
     const char *tmp = raw_tmp ? atomic_begin(&f, d, out) : NULL;
-    bool ok = tmp && render_pdf(d, p, t, meta, &ro, raw_tmp, out) &&
-              pdfpost_run(d, po, raw_tmp, tmp, out) && atomic_commit(&f, d);
+    bool ok = tmp && render_pdf(d, p, t, meta, &ro, raw_tmp, out);
+    times_mark("render");
+    ok = ok && pdfpost_run(d, po, raw_tmp, tmp, out) && atomic_commit(&f, d);
+    times_mark("pdfpost");
     atomic_abort(&raw);
     if (!ok)
         atomic_abort(&f);
@@ -320,7 +322,7 @@ static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data)
         rc = dump_stage(o->dump, p, t);
     else if (p)
         rc = write_outputs(o, d, doc, p, t);
-    times_mark(o->dump ? "dump" : "render+write");
+    times_mark(o->dump ? "dump" : "png");
     page_free(p);
     text_close(t);
     free(conf);

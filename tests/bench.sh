@@ -27,29 +27,37 @@ import statistics, sys
 v = [float(x) for x in sys.stdin.read().split()]
 print("%.3f %.3f" % (statistics.median(v), min(v)) if v else "nan nan")'; }
 
+# build_once DIR LABEL [VAR=value...]: one build of DIR with the given
+# environment; appends its figures to $TMP/LABEL.*
+build_once() {
+    dir=$1 label=$2
+    shift 2
+    env "$@" REPRINT_TIMES=1 /usr/bin/time -f 'TIME %e %U %S %M' "$REPRINT" build "$dir" \
+        -o "$TMP/$label.pdf" >/dev/null 2>"$TMP/err" || { cat "$TMP/err"; return 1; }
+    awk '/^TIME/ { print $2 >> "'"$TMP/$label.wall"'"; print $3 + $4 >> "'"$TMP/$label.cpu"'";
+                   print $5 / 1024 >> "'"$TMP/$label.rss"'" }
+         /reprint: time: / && $3 != "total" { print $3, $4 >> "'"$TMP/$label.stages"'" }' "$TMP/err"
+    pdfinfo "$TMP/$label.pdf" | awk '/^Pages:/ { print $2 }' >"$TMP/$label.pages"
+}
+
 # run_build DIR LABEL: RUNS builds of DIR; leaves per-run figures in $TMP/LABEL.*
 run_build() {
     dir=$1 label=$2
     : >"$TMP/$label.wall"; : >"$TMP/$label.cpu"; : >"$TMP/$label.rss"; : >"$TMP/$label.stages"
     for i in $(seq "$RUNS"); do
-        REPRINT_TIMES=1 /usr/bin/time -f 'TIME %e %U %S %M' "$REPRINT" build "$dir" \
-            -o "$TMP/$label.pdf" >/dev/null 2>"$TMP/err" || { cat "$TMP/err"; return 1; }
-        awk '/^TIME/ { print $2 >> "'"$TMP/$label.wall"'"; print $3 + $4 >> "'"$TMP/$label.cpu"'";
-                       print $5 / 1024 >> "'"$TMP/$label.rss"'" }
-             /reprint: time: / && $3 != "total" { print $3, $4 >> "'"$TMP/$label.stages"'" }' "$TMP/err"
+        build_once "$dir" "$label" || return 1
     done
-    pdfinfo "$TMP/$label.pdf" | awk '/^Pages:/ { print $2 }' >"$TMP/$label.pages"
 }
 
-# summary LABEL: "wall median/best, cpu, rss, pages, per page"
+# summary LABEL [NAME]: "wall median/best, cpu, rss, pages, per page"
 summary() {
-    label=$1
+    label=$1 name=${2:-$1}
     set -- $(stats <"$TMP/$label.wall") $(stats <"$TMP/$label.cpu") $(stats <"$TMP/$label.rss")
     pages=$(cat "$TMP/$label.pages")
     python3 -c "
 w, wb, c, r, p = $1, $2, $3, $5, $pages
 print('%-22s %6.3f s (best %.3f)  cpu %6.3f s  rss %4.0f MB  %5d pages  %5.1f ms/page  %6.0f pages/s  %5.2f MB/page'
-      % ('$label', w, wb, c, r, p, 1000 * w / p, p / w, r / p))"
+      % ('$name', w, wb, c, r, p, 1000 * w / p, p / w, r / p))"
 }
 
 stage_medians() {
@@ -75,6 +83,41 @@ w, r = $1, $3
 print('  target wall < 0.25 s: %s (%.2fx the target)' % ('met' if w < 0.25 else 'MISSED', w / 0.25))
 print('  target RSS < 150 MB:  %s (%.0f MB)' % ('met' if r < 150 else 'MISSED', r))"
 
+# ---- what each measure is worth: the same build with one thing undone -------
+# Interleaved (one build of each variant per round), so a neighbour's load
+# hits all of them alike.
+echo
+echo "== variants (median of $RUNS interleaved rounds)"
+TUNABLES=glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=268435456:glibc.malloc.top_pad=67108864
+for v in cut2 cut1 whole malloc; do
+    : >"$TMP/$v.wall"; : >"$TMP/$v.cpu"; : >"$TMP/$v.rss"; : >"$TMP/$v.stages"
+done
+for i in $(seq "$RUNS"); do
+    build_once $ISSUE cut2 || exit 1
+    build_once $ISSUE cut1 REPRINT_EMBED_THREADS=1 || exit 1
+    build_once $ISSUE whole REPRINT_NO_CUT=1 || exit 1
+    build_once $ISSUE malloc GLIBC_TUNABLES=$TUNABLES || exit 1
+done
+summary cut2 "faces cut, 2 threads"
+summary cut1 "faces cut, 1 thread"
+summary whole "whole faces to Cairo"
+summary malloc "+ malloc thresholds"
+for v in cut2 cut1 whole; do
+    printf '  %-6s' $v
+    python3 -c '
+import collections, statistics, sys
+t = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    name, ms = line.split()
+    t[name].append(float(ms))
+print("  ".join("%s %.0f" % (k, statistics.median(v)) for k, v in t.items()), "(ms)")' "$TMP/$v.stages"
+done
+if cmp -s "$TMP/cut1.pdf" "$TMP/cut2.pdf"; then
+    echo "  one and two cutting threads give the same bytes: yes"
+else
+    echo "  one and two cutting threads give the same bytes: NO"
+fi
+
 # ---- where the time goes inside page_build and render (perf) -------------
 if [ "${PERF:-1}" = 1 ] && command -v perf >/dev/null 2>&1; then
     echo
@@ -82,10 +125,12 @@ if [ "${PERF:-1}" = 1 ] && command -v perf >/dev/null 2>&1; then
     if perf record -q -F 4999 --call-graph dwarf,32768 -o "$TMP/perf.data" \
         "$REPRINT" build $ISSUE -o "$TMP/perf.pdf" >/dev/null 2>&1; then
         perf report -i "$TMP/perf.data" --children --sort sym -g none --stdio 2>/dev/null |
-            awk '$1 ~ /%$/ { for (i = 3; i <= NF; i++) if ($i ~ /^(page_build|text_shape|para_break|render_pdf|cairo_show_page|cairo_surface_finish|cairo_show_text_glyphs|FT_Load_Sfnt_Table|FT_Load_Glyph|deflate|doc_load|style_load|text_open)$/ && !seen[$i]++) printf "  %-24s %s\n", $i, $1 }'
+            awk '$1 ~ /%$/ { for (i = 3; i <= NF; i++) if ($i ~ /^(page_build|text_shape|para_break|render_pdf|faces_cut|text_subset_face|cairo_show_page|cairo_surface_finish|cairo_show_text_glyphs|FT_Load_Sfnt_Table|FT_Load_Glyph|deflate|pdfpost_run|qpdf_read_memory|qpdf_write|content_filter|doc_load|style_load|text_open|_dl_start)$/ && !seen[$i]++) printf "  %-24s %s\n", $i, $1 }'
         echo "  (page_build = shape (text_shape) + break (para_break) + compose (the rest);"
-        echo "   render_pdf = cairo_show_page (replay, glyph subsets, ToUnicode lookups)"
-        echo "   + cairo_surface_finish (font subsetting and embedding, deflate))"
+        echo "   render_pdf = faces_cut (hb-subset, text_subset_face) + cairo_show_page (replay,"
+        echo "   glyph subsets, ToUnicode lookups) + cairo_surface_finish (font subsetting and"
+        echo "   embedding, deflate); pdfpost_run = qpdf reading, content rewriting, qpdf_write;"
+        echo "   _dl_start = loading the 54 shared libraries)"
     else
         echo "  perf record failed (kernel.perf_event_paranoid?); skipped"
     fi
@@ -141,7 +186,7 @@ python3 $SYN repeat $ISSUE "$TMP/x16" 16
 python3 $SYN longpara $ISSUE "$TMP/para20k" 20000
 python3 $SYN longpara $ISSUE "$TMP/para80k" 80000
 python3 $SYN tiny "$TMP/tiny10k" 10000
-summary issue | sed 's/^issue /1x issue/'
+summary issue "1x issue"
 for case in x4 x8 x16 para20k para80k tiny10k; do
     run_build "$TMP/$case" $case && summary $case
     rm -f "$TMP/$case.pdf"

@@ -23,6 +23,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/times.h"
 
 /* Crop marks: they start MARK_GAP beyond the bleed edge, run MARK_LEN
  * outwards and leave MARK_PAPER of paper beyond their end (points). */
@@ -446,6 +447,8 @@ bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *met
         cairo_surface_destroy(j.surface);
         return false;
     }
+    faces_cut(&j.ft, t, p); /* Cairo then embeds small faces (embed.c) */
+    times_mark("cut");
     set_metadata(j.surface, meta);
     if (!o->print)
         add_outline(j.surface, p);

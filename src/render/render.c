@@ -33,9 +33,19 @@ static FT_Library freetype_library(void)
 
 static const cairo_user_data_key_t ft_face_key;
 
-static void done_ft_face(void *face)
+/* What a Cairo font face holds on to: the FreeType face and, for a face
+ * opened from memory, its bytes. */
+typedef struct FaceHold {
+    FT_Face face;
+    unsigned char *data;
+} FaceHold;
+
+static void done_ft_face(void *hold)
 {
-    FT_Done_Face(face);
+    FaceHold *h = hold;
+    FT_Done_Face(h->face);
+    free(h->data);
+    free(h);
 }
 
 static cairo_font_face_t *face_for(FaceTable *ft, Diag *d, const TextCtx *t, int id)
@@ -43,13 +53,23 @@ static cairo_font_face_t *face_for(FaceTable *ft, Diag *d, const TextCtx *t, int
     if (ft->face[id])
         return ft->face[id];
     const FontFace *f = text_face(t, id);
-    FT_Face face;
-    if (FT_New_Face(ft->ft, f->file, f->index, &face) != 0) {
-        diag_error(d, srcloc_file(f->file), "cannot open font file");
-        return NULL;
+    FaceCut *cut = &ft->cut[id];
+    FaceHold *h = xcalloc(1, sizeof *h);
+    if (cut->data &&
+        FT_New_Memory_Face(ft->ft, cut->data, (FT_Long)cut->len, 0, &h->face) == 0) {
+        h->data = cut->data; /* FreeType reads it for as long as the face lives */
+        cut->data = NULL;
+    } else {
+        free(cut->data), cut->data = NULL;
+        free(cut->new_id), cut->new_id = NULL;
+        if (FT_New_Face(ft->ft, f->file, f->index, &h->face) != 0) {
+            diag_error(d, srcloc_file(f->file), "cannot open font file");
+            free(h);
+            return NULL;
+        }
     }
-    cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(face, 0);
-    cairo_font_face_set_user_data(cf, &ft_face_key, face, done_ft_face);
+    cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(h->face, 0);
+    cairo_font_face_set_user_data(cf, &ft_face_key, h, done_ft_face);
     ft->face[id] = cf;
     return cf;
 }
@@ -58,16 +78,21 @@ bool faces_init(FaceTable *ft, const TextCtx *t)
 {
     ft->n = text_face_count(t);
     ft->face = xcalloc((size_t)ft->n + 1, sizeof(cairo_font_face_t *));
+    ft->cut = xcalloc((size_t)ft->n + 1, sizeof(FaceCut));
     ft->ft = freetype_library();
     return ft->ft != NULL;
 }
 
 void faces_fini(FaceTable *ft)
 {
-    for (int i = 0; i < ft->n; i++)
+    for (int i = 0; i < ft->n; i++) {
         if (ft->face[i])
             cairo_font_face_destroy(ft->face[i]);
+        free(ft->cut[i].data);
+        free(ft->cut[i].new_id);
+    }
     free(ft->face);
+    free(ft->cut);
 }
 
 /* ---- text ------------------------------------------------------------- */
@@ -94,8 +119,9 @@ static bool spaced_apart(const PageItem *it, int g)
     return gap > cur->size / 10 || gap < -cur->size / 10;
 }
 
-/* Draws glyphs [a, b) of one face and size as one text-with-clusters call. */
-static void show_run(cairo_t *cr, const PageItem *it, int a, int b)
+/* Draws glyphs [a, b) of one face and size as one text-with-clusters
+ * call; new_id translates glyph ids for a cut face (NULL: as shaped). */
+static void show_run(cairo_t *cr, const PageItem *it, int a, int b, const uint32_t *new_id)
 {
     const Shaped *s = it->s;
     int n = b - a;
@@ -105,7 +131,8 @@ static void show_run(cairo_t *cr, const PageItem *it, int a, int b)
     int byte0 = s->glyph[a].byte, byte1 = cluster_end(s, b - 1);
     for (int g = a; g < b; g++) {
         const Glyph *gl = &s->glyph[g];
-        glyphs[g - a] = (cairo_glyph_t){gl->id, pt(it->x[g - it->g0]), pt(it->y[g - it->g0])};
+        unsigned long id = new_id && gl->id < EMBED_GLYPHS ? new_id[gl->id] : gl->id;
+        glyphs[g - a] = (cairo_glyph_t){id, pt(it->x[g - it->g0]), pt(it->y[g - it->g0])};
         if (g == a || (gl->cluster_start && !spaced_apart(it, g))) {
             clusters[n_clusters++] = (cairo_text_cluster_t){cluster_end(s, g) - gl->byte, 0};
         } else if (gl->cluster_start) {
@@ -131,7 +158,7 @@ static void draw_text(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, con
         if (face) {
             cairo_set_font_face(cr, face);
             cairo_set_font_size(cr, pt(s->glyph[a].size));
-            show_run(cr, it, a, b);
+            show_run(cr, it, a, b, ft->cut[s->glyph[a].face].new_id);
         }
         a = b;
     }

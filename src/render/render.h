@@ -3,7 +3,9 @@
  * Text is drawn with cairo_show_text_glyphs(), which takes the UTF-8 text
  * and the cluster map along with the glyphs, so the PDF carries correct
  * Unicode (ToUnicode and, where clusters need it, ActualText). Fonts are
- * opened from the files the text stage resolved and embedded as subsets.
+ * opened from the files the text stage resolved; for a PDF, each is first
+ * cut down to the glyphs the pages draw (text_subset_face), and Cairo
+ * embeds a subset of the cut.
  */
 #ifndef REPRINT_RENDER_H
 #define REPRINT_RENDER_H

@@ -9,9 +9,19 @@
 
 #include "render.h"
 
+/* A face cut down to the glyphs the pages draw (embed.c). */
+typedef struct FaceCut {
+    unsigned char *data; /* the font file, NULL: not cut (open the whole face) */
+    size_t len;
+    uint32_t *new_id;    /* glyph id as shaped → id in the cut face (EMBED_GLYPHS entries) */
+} FaceCut;
+
+enum { EMBED_GLYPHS = 65536 }; /* glyph ids an OpenType face can have */
+
 typedef struct FaceTable {
     FT_Library ft;            /* the process's library (see freetype_library) */
     cairo_font_face_t **face; /* one per text face id, NULL until used */
+    FaceCut *cut;             /* one per text face id */
     int n;
 } FaceTable;
 
@@ -22,6 +32,10 @@ static inline double pt(int32_t units)
 
 bool faces_init(FaceTable *ft, const TextCtx *t);
 void faces_fini(FaceTable *ft);
+/* Cuts each face the pages draw with down to the glyphs they use
+ * (embed.c); the faces are then opened from the cuts, and glyph ids
+ * translated through FaceCut.new_id as they are drawn. */
+void faces_cut(FaceTable *ft, const TextCtx *t, const Pages *p);
 void set_font_options(cairo_t *cr);
 
 /* Draws one item in black, in page coordinates (origin at the trim's

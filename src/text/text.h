@@ -76,6 +76,19 @@ const FontFace *text_role_face(const TextCtx *t, RoleId role);
 Shaped *text_shape(TextCtx *t, Arena *arena, Diag *d, const char *text, int len,
                    const TextSpan *spans, int n_spans, SrcLoc at);
 
+/* Face face_id cut down with hb-subset to the glyphs gids (n_gids of
+ * them, no duplicates), for embedding: layout tables go, and the cmap
+ * keeps only the characters cps (those the text set with these glyphs)
+ * whose nominal glyph is kept, so mapping a glyph back to a character
+ * gives the document's character. Glyphs are renumbered: new_ids[i]
+ * receives the id of gids[i] in the cut face. Returns the font file (a
+ * bare OpenType face, index 0), *len bytes, to free(); NULL if HarfBuzz
+ * cannot cut it (use the whole face then). Touches no shaping state:
+ * calls for different faces may run on several threads at once. */
+unsigned char *text_subset_face(const TextCtx *t, int face_id, const uint32_t *gids,
+                                size_t n_gids, const uint32_t *cps, size_t n_cps,
+                                uint32_t *new_ids, size_t *len);
+
 /* --dump=runs: one line per glyph run (face, size, text, advances). */
 void text_dump_runs(const Shaped *s, const TextCtx *t, FILE *out);
 
