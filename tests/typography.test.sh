@@ -13,8 +13,8 @@ python3 tests/typography.py "$TMP/lines" "$TMP/text" | sed '$d'
 python3 tests/typography.py "$TMP/lines" "$TMP/text" >/dev/null
 check_eq "typography of the lines and the raw text" $? 0
 mutool draw -q -F stext -o "$TMP/stext" "$TMP/issue.pdf" 2>/dev/null
-python3 tests/typography_pdf.py "$TMP/stext" 10.5 | sed '$d'
-python3 tests/typography_pdf.py "$TMP/stext" 10.5 >/dev/null
+python3 tests/typography_pdf.py "$TMP/stext" 10.5 "$TMP/lines" | sed '$d'
+python3 tests/typography_pdf.py "$TMP/stext" 10.5 "$TMP/lines" >/dev/null
 check_eq "typography of the characters' positions" $? 0
 # pdftotext in its default (layout-analysing) mode must not invent spaces
 # between Han characters either: none of the issue's printed gaps (U+3000)

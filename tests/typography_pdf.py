@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Typography read back from the PDF's character positions.
 
-Usage: typography_pdf.py STEXT.xml EM_PT
+Usage: typography_pdf.py STEXT.xml EM_PT [LINES_DUMP]
 STEXT is `mutool draw -F stext` output of the whole document. For the body
 text (characters of size EM_PT in lines of at least four characters):
   - no line starts with a mark that may not start one, none ends with an
@@ -13,7 +13,8 @@ text (characters of size EM_PT in lines of at least four characters):
   - a gap between a Han character and a Latin letter or digit is between
     ⅛ em (less 1/32 when a line is tightened) and ⅓ em (plus the spread).
 mutool reports every gap as a space of its own; those are skipped.
-Prints figures and "N passed, N failed".
+With LINES_DUMP (--dump=lines), lines set ragged on purpose (boxes, notes,
+heads) are not held to the measure. Prints figures and "N passed, N failed".
 """
 import collections
 import sys
@@ -70,8 +71,19 @@ def right_edge(chars, em):
     return x + size / 2 if c in RIGHT_BLANK else x1
 
 
+def ragged_texts(path):
+    """Texts of the lines the dump marks ragged (not justified on purpose)."""
+    out = set()
+    for line in open(path, encoding='utf-8'):
+        parts = line.split(' | ')
+        if len(parts) >= 3 and ' ragged' in parts[-1]:
+            out.add(parts[1].replace(' ', '').replace('\u3000', ''))
+    return out
+
+
 def main():
     em = float(sys.argv[2])
+    ragged = ragged_texts(sys.argv[3]) if len(sys.argv) > 3 else set()
     lines = list(body_lines(sys.argv[1], em))
     results = []
     starts = [''.join(c[0] for c in l) for _, l in lines if l[0][0] in NO_START]
@@ -86,6 +98,8 @@ def main():
     edges = {p: [r for r, n in c.items() if n >= 3] for p, c in rights.items()}
     near = []
     for page, l in lines:
+        if ''.join(c[0] for c in l) in ragged:
+            continue
         r = right_edge(l, em)
         closest = min(edges[page], key=lambda e: abs(e - r)) if edges[page] else r
         if 0.5 < abs(closest - r) < em:

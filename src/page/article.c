@@ -744,8 +744,9 @@ static void rule_editor_note(Composer *c, const Flow *head, int top)
     }
 }
 
-void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark)
+bool compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark, bool float_box)
 {
+    int paras = c->p->n_paras;
     bool box = a->kind == ARTICLE_BOX;
     int cols = box ? 1 : a->columns ? a->columns : s->columns ? s->columns : c->l->columns;
     Flow head = {0};
@@ -758,8 +759,18 @@ void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mar
     int keep = box ? total_height(body.flow.item, body.flow.n) : 3;
     if (c->line > 0)
         c->line += 1; /* one grid line between articles */
-    if (c->line + head_h + keep > c->l->lines_per_page)
+    if (c->line + head_h + keep > c->l->lines_per_page) {
+        if (box && float_box && c->line > 0) {
+            /* not here: the box floats on to where it fits */
+            c->line -= 1;
+            c->p->n_paras = paras;
+            free(head.item);
+            free(body.flow.item);
+            free(body.piece);
+            return false;
+        }
         compose_new_page(c);
+    }
     mark(c, s, a);
     int top = c->line;
     Fill r;
@@ -774,4 +785,5 @@ void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mar
     free(head.item);
     free(body.flow.item);
     free(body.piece);
+    return true;
 }

@@ -96,12 +96,24 @@ static int cover_issue(Composer *c, int k)
     return place_lines(c, pl, ROLE_KICKER, size, compose_area_left(c), k, 1);
 }
 
+/* The mark of article a (marks are in page order: a box may float on). */
+static int mark_of(const Pages *p, const Article *a)
+{
+    int i = 0;
+    while (i < p->n_marks - 1 && p->mark[i].article != a)
+        i++;
+    return i;
+}
+
 /* Whether mark i is a lead: the first article of each section comes
  * first, then the others in order, boxes never. */
 static bool is_lead(const Pages *p, int i, int round)
 {
     const PageMark *m = &p->mark[i];
-    bool first = i == 0 || p->mark[i - 1].section != m->section;
+    int prev = i - 1;
+    while (prev >= 0 && p->mark[prev].article->kind == ARTICLE_BOX)
+        prev--; /* a box may have floated on among a later section's marks */
+    bool first = prev < 0 || p->mark[prev].section != m->section;
     return m->article->kind != ARTICLE_BOX && first == (round == 0);
 }
 
@@ -251,14 +263,14 @@ static int compose_contents(Composer *c, bool dry)
         c->cur = c->p->contents_page;
     t.top = t.k = toc_heading(c, dry);
     int32_t em = style_em(l);
-    int mark = 0;
     for (int si = 0; si < c->doc->n_sections; si++) {
         const Section *s = &c->doc->section[si];
         bool first = true; /* the section's name goes with its first entry */
-        for (int i = 0; i < s->n_articles; i++, mark++) {
+        for (int i = 0; i < s->n_articles; i++) {
             const Article *a = s->article[i];
             if (a->kind == ARTICLE_BOX)
                 continue; /* boxes are fillers, not listed */
+            int mark = mark_of(c->p, a);
             /* lines after the first are indented; the last leaves room for the folio */
             ParaLines **title = ARENA_ARRAY(&c->p->arena, ParaLines *, a->title.n ? a->title.n : 1);
             int lines = title_lines(c, a, TOC_ROLE, 0, t.colw - em, t.colw - 3 * em, ALIGN_LEFT,

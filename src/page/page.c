@@ -157,7 +157,7 @@ void compose_double_rule(Composer *c, int32_t y)
  * name, the title of the article that starts on the page serves. */
 static void label_pages(Composer *c, const Section *s, const Article *a)
 {
-    if (s->title[0])
+    if (s->title[0] || a->kind == ARTICLE_BOX)
         return;
     c->label = a->title.item[0];
     if (c->p->n_pages > 0)
@@ -176,7 +176,22 @@ static void add_mark(Composer *c, const Section *s, const Article *a)
     label_pages(c, s, a);
 }
 
-static void compose_section(Composer *c, const Section *s)
+/* A box (【多媒体资讯】) that does not fit where it comes floats, as a
+ * layout editor would place it, to the first place after it where it
+ * fits: after a later article on its page, or at the issue's end, rather
+ * than a page of its own. */
+typedef struct Floating {
+    const Section *section;
+    const Article *article; /* NULL: none waiting */
+} Floating;
+
+static void place_floating(Composer *c, Floating *f, bool last)
+{
+    if (f->article && compose_article(c, f->section, f->article, add_mark, !last))
+        f->article = NULL;
+}
+
+static void compose_section(Composer *c, const Section *s, Floating *f)
 {
     c->section = s;
     c->label = s->title[0] ? s->title : NULL;
@@ -187,7 +202,13 @@ static void compose_section(Composer *c, const Section *s)
             c->article = -1; /* the section's name belongs to no article */
             compose_section_opener(c, s);
         }
-        compose_article(c, s, a, add_mark);
+        if (a->kind == ARTICLE_BOX && f->article) {
+            place_floating(c, f, true); /* one box waits at a time */
+        }
+        if (!compose_article(c, s, a, add_mark, true))
+            *f = (Floating){s, a};
+        else
+            place_floating(c, f, false);
     }
 }
 
@@ -201,8 +222,10 @@ Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, 
     /* The front matter comes first but is filled in last: the contents
      * need the pages the articles landed on. */
     front_reserve(&c);
+    Floating f = {0};
     for (int i = 0; i < doc->n_sections; i++)
-        compose_section(&c, &doc->section[i]);
+        compose_section(&c, &doc->section[i], &f);
+    place_floating(&c, &f, true);
     c.article = -1; /* cover, contents, running heads and folios are furniture */
     front_compose(&c);
     heads_add(&c);

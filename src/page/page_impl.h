@@ -45,7 +45,10 @@ void compose_double_rule(Composer *c, int32_t y);
 
 /* article.c */
 void compose_section_opener(Composer *c, const Section *s);
-void compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark);
+/* Sets article a from the current grid line. A box that does not fit
+ * on the page is, with float_box, not set (returns false): the caller
+ * sets it later, where it fits. */
+bool compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark, bool float_box);
 
 /* front.c */
 void front_reserve(Composer *c);
