@@ -104,7 +104,7 @@ summary cut1 "faces cut, 1 thread"
 summary whole "whole faces to Cairo"
 summary malloc "glibc malloc defaults"
 for v in cut2 cut1 whole malloc; do
-    printf '  %-6s' $v
+    printf '  %-7s' $v
     python3 -c '
 import collections, statistics, sys
 t = collections.defaultdict(list)
