@@ -2,7 +2,7 @@
 # page count, running heads, reproducibility. Runs on the test fixture and
 # on the bundled issue.
 . tests/lib.sh
-for tool in qpdf pdffonts pdftotext pdfinfo; do
+for tool in qpdf pdffonts pdftotext pdfinfo mutool; do
     command -v $tool >/dev/null || { echo "missing $tool"; exit 77; }
 done
 
@@ -39,6 +39,12 @@ pdf_checks() {
         grep -q "天津政协${folio}" "$TMP/page.txt" || heads_ok="no (page $p, folio $folio)"
     done <"$TMP/folios"
     check_eq "$name: running head (magazine, folio) on every page with a folio" "$heads_ok" yes
+    # Tools that read the fonts' own character maps (mutool) must get the
+    # document's characters, not look-alike Kangxi radicals (⽉ for 月).
+    mutool draw -q -F txt -o "$TMP/$name.mutool.txt" "$pdf" 2>/dev/null
+    radicals=$(python3 -c 'import re, sys
+print(len(re.findall("[\u2e80-\u2fdf]", open(sys.argv[1], encoding="utf-8").read())))' "$TMP/$name.mutool.txt")
+    check_eq "$name: no Kangxi radicals in mutool's text" "$radicals" 0
     $REPRINT build "$dir" -o "$TMP/$name-again.pdf" 2>/dev/null
     check "$name: two builds are byte-identical" cmp "$pdf" "$TMP/$name-again.pdf"
 }
