@@ -29,6 +29,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+import checks
+
 MM = 72 / 25.4
 # What the composer reaches on the bundled issue: a figure may not grow.
 SHORT_LINES = 18  # lines of column feet left short inside articles
@@ -378,16 +380,7 @@ def main():
     check_contents(pages, g, report, folios)
     check_empty(pages, g, report, body_pages)
     print('pages: %d (%d with folios)' % (len(pages), len(folios)))
-    passed = failed = 0
-    for name, found in results:
-        if found:
-            failed += 1
-            print('FAIL %s: %d %s' % (name, len(found), found[:6]))
-        else:
-            passed += 1
-            print('ok %s: 0' % name)
-    print('%d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return checks.report(results, examples=6)
 
 
 if __name__ == '__main__':

@@ -17,6 +17,8 @@ Prints the figures and "N passed, N failed".
 import re
 import sys
 
+import checks
+
 NO_START = set('、，。．；：？！”’）〕］｝】〗》〉」』·・～／%‰℃')
 NO_END = set('“‘（〔［｛【〖《〈「『')
 
@@ -56,34 +58,25 @@ def main():
     split = [(a, b) for a, b in zip(pdf_lines, pdf_lines[1:])
              if (a.endswith('—') and not a.endswith('——') and b.startswith('—'))
              or (a.endswith('…') and not a.endswith('……') and b.startswith('…'))]
-    results.append(('line-start violations', len(starts), starts[:5]))
-    results.append(('line-end violations', len(ends), ends[:5]))
-    results.append(('split dashes or ellipses', len(split), split[:5]))
+    results.append(('line-start violations', starts))
+    results.append(('line-end violations', ends))
+    results.append(('split dashes or ellipses', split))
 
     runts = [p[-1][0] for p in paras if len(p) > 1 and len(p[-1][0].strip()) <= 2]
-    results.append(('last lines of <= 2 characters', len(runts), runts[:5]))
+    results.append(('last lines of <= 2 characters', runts))
     # The measures in use: body columns (18 characters) and the full measure
     # (39), each less the indent-free line-start trim of an opening bracket.
     widths = {round(em * 18, 2), round(em * 39, 2)}
     not_flush = [(t, w) for p in paras for t, n, w, g, last in p
                  if not last and all(abs(w - m) > 0.01 for m in widths)]
-    results.append(('non-last lines not set to a measure', len(not_flush), not_flush[:5]))
+    results.append(('non-last lines not set to a measure', not_flush))
     gaps = [g for p in paras for t, n, w, g, last in p if not last]
     print('lines pushed out (gave a character to the next line): %d' % pushed)
     wide = [g for g in gaps if g >= 0.14 * em]
-    results.append(('gaps widened by >= 0.14 em', len(wide), []))
+    results.append(('gaps widened by >= 0.14 em', wide))
     print('per-gap expansion: max %.3f em, mean %.4f em over %d justified lines' %
           (max(gaps) / em, sum(gaps) / len(gaps) / em, len(gaps)))
-    passed = failed = 0
-    for name, count, examples in results:
-        if count:
-            failed += 1
-            print('FAIL %s: %d %s' % (name, count, examples))
-        else:
-            passed += 1
-            print('ok %s: 0' % name)
-    print('%d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return checks.report(results)
 
 
 if __name__ == '__main__':

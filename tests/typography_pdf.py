@@ -20,6 +20,8 @@ import collections
 import sys
 import xml.etree.ElementTree as ET
 
+import checks
+
 NO_START = set('、，。．；：？！”’）〕］｝】〗》〉」』·・～／%％')
 NO_END = set('“‘（〔［｛【〖《〈「『')
 RIGHT_BLANK = set('、，。；：？！”’）〕］｝】〗》〉」』')
@@ -139,16 +141,7 @@ def main():
     if gaps:
         print('Han–Latin gaps: %d, from %.3f to %.3f em, mean %.3f em' %
               (len(gaps), min(gaps), max(gaps), sum(gaps) / len(gaps)))
-    passed = failed = 0
-    for name, bad in results:
-        if bad:
-            failed += 1
-            print('FAIL %s: %d %s' % (name, len(bad), bad[:5]))
-        else:
-            passed += 1
-            print('ok %s: 0' % name)
-    print('%d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return checks.report(results)
 
 
 if __name__ == '__main__':
