@@ -10,8 +10,10 @@
 
 #include <stdlib.h>
 
-/* adjust[k] is the change of the space before unit s+k. */
-static void pull_in(const Unit *u, int s, int e, int32_t need, PunctStyle style, int32_t *adjust)
+/* adjust[k] is the change of the space before unit s+k. Returns how much
+ * the last resort took from gaps between characters (a tight line). */
+static int32_t pull_in(const Unit *u, int s, int e, int32_t need, PunctStyle style,
+                       int32_t *adjust)
 {
     /* In 全角 style the line-end mark gives its blank half first: its glyph
      * stays, the blank hangs past the measure. */
@@ -31,6 +33,7 @@ static void pull_in(const Unit *u, int s, int e, int32_t need, PunctStyle style,
     }
     /* Last resort: every gap that may stretch tightens a little (≤ 1/32 em). */
     int slots = 0;
+    int32_t tightened = 0;
     for (int k = s + 1; k < e; k++)
         slots += u[k].stretch;
     for (int k = s + 1; k < e && need > 0 && slots > 0; k++) {
@@ -40,8 +43,10 @@ static void pull_in(const Unit *u, int s, int e, int32_t need, PunctStyle style,
         take = take < u[k].half / 16 ? take : u[k].half / 16;
         adjust[k - s] -= take;
         need -= take;
+        tightened += take;
         slots--;
     }
+    return tightened;
 }
 
 /* First stage of filling: Han–Latin gaps to ⅓ em, word spaces by half. */
@@ -120,7 +125,7 @@ void justify_place(Arena *ar, const Shaped *sh, const Unit *u, int s, int e, con
     bool justified = o->align == ALIGN_JUSTIFY && (!line->last || near_full);
     if (justified && diff < 0) {
         line->pulled_in = -diff;
-        pull_in(u, s, e, -diff, o->punct, adjust);
+        line->tightened = pull_in(u, s, e, -diff, o->punct, adjust);
     } else if (justified) {
         spread(u, s, e, widen_gaps(u, s, e, diff, adjust), adjust);
         line->max_gap = largest(adjust, e - s);

@@ -41,6 +41,9 @@ static bool pushed_out(const Unit *u, int n, int s, int e, const ParaOpts *o)
 {
     if (e >= n - 1 || u[e + 1].brk_before)
         return false;
+    /* A word that does not fit goes down whole: that is no push-out. */
+    if ((u[e].cls & CC_WORD) && (u[e + 1].cls & CC_WORD))
+        return false;
     return line_measure(u, s, e + 1, s == 0 ? o->first_indent : 0, o->punct).natural <= o->measure;
 }
 
@@ -63,6 +66,7 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
     double *cost = xcalloc((size_t)n + 1, sizeof(double));
     ParaLines *p = ARENA_NEW(ar, ParaLines);
     p->shaped = s;
+    p->at = at;
     p->n = n ? choose_ends(u, n, o, ends, cost) : 0;
     p->line = ARENA_ARRAY(ar, Line, p->n);
     int cut = 0, first_cut = 0;
@@ -86,6 +90,22 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
     return p;
 }
 
+unsigned para_line_flags(const ParaLines *p, int i)
+{
+    const Line *l = &p->line[i];
+    int32_t em = l->g1 > l->g0 ? p->shaped->glyph[l->g0].size : 0;
+    unsigned f = 0;
+    if (l->justified && em > 0 && l->max_gap >= em / PARA_LOOSE_EM_DIV)
+        f |= LINE_LOOSE;
+    if (l->tightened > 0)
+        f |= LINE_TIGHT;
+    if (l->pushed_out)
+        f |= LINE_PUSHED_OUT;
+    if (l->overfull)
+        f |= LINE_OVERFULL;
+    return f;
+}
+
 /* Columns: line number | text | natural width, set width (pt), the largest
  * gap added (pt), the adjustment ratio (per gap, against 0.1 em), marks set
  * narrower than their glyph, the breaker's demerits, and flags. */
@@ -98,10 +118,11 @@ void para_dump_lines(const ParaLines *p, FILE *out)
         int b1 = l->g1 < s->n ? s->glyph[l->g1].byte : s->len;
         fprintf(out,
                 "%3d | %.*s | natural %.2f set %.2f maxgap %.3f ratio %.3f compress %d "
-                "demerits %.0f%s%s%s%s\n",
+                "demerits %.0f%s%s%s%s%s\n",
                 i + 1, b1 - b0, s->text + b0, l->natural / 1024.0, l->width / 1024.0,
                 l->max_gap / 1024.0, l->ratio, l->compressed, l->demerits,
                 l->justified ? "" : " ragged", l->last ? " last" : "",
-                l->pushed_out ? " pushed-out" : "", l->overfull ? " OVERFULL" : "");
+                l->pushed_out ? " pushed-out" : "", l->tightened ? " tight" : "",
+                l->overfull ? " OVERFULL" : "");
     }
 }

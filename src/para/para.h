@@ -36,6 +36,8 @@ typedef struct Line {
     int32_t natural;   /* width before justification */
     int32_t max_gap;   /* largest space added between two units (for QA) */
     int32_t pulled_in; /* how much punctuation and gaps were compressed to fit */
+    int32_t tightened; /* of that, what the last resort took from the gaps between
+                          characters (≤ 1/32 em each) */
     int compressed;    /* marks set narrower than their glyph (style, pairs, edges, push-in) */
     double ratio;      /* adjustment per gap against 0.1 em: > 0 stretched, < 0 pulled in */
     double demerits;   /* what the breaker charged for this line (0 for first fit) */
@@ -59,6 +61,7 @@ typedef struct ParaOpts {
 
 typedef struct ParaLines {
     const Shaped *shaped;
+    SrcLoc at;             /* where the paragraph starts in the source */
     Line *line;
     int n;
     int pushed_out;        /* lines that had to give a character to the next one */
@@ -66,6 +69,21 @@ typedef struct ParaLines {
 
 /* Breaks s into lines. Overfull lines are warnings at `at`. Lines live in arena. */
 ParaLines *para_break(Arena *arena, Diag *d, const Shaped *s, const ParaOpts *opts, SrcLoc at);
+
+/* What an editor should look at in a line (reprint check, --proof). */
+typedef enum LineFlag {
+    LINE_LOOSE = 1,      /* a gap between characters grew by PARA_LOOSE_EM_DIV or more */
+    LINE_TIGHT = 2,      /* gaps between characters had to shrink (last resort) */
+    LINE_PUSHED_OUT = 4, /* gave its last character to the next line */
+    LINE_OVERFULL = 8    /* wider than the measure */
+} LineFlag;
+
+/* A justified gap of 1/8 em between two Han characters is where readers
+ * begin to see a line as spaced out (the breaker keeps gaps below it). */
+#define PARA_LOOSE_EM_DIV 8
+
+/* The LineFlag bits of line i of p. */
+unsigned para_line_flags(const ParaLines *p, int i);
 
 /* --dump=lines: each line's text, natural and set width, largest gap. */
 void para_dump_lines(const ParaLines *p, FILE *out);

@@ -103,6 +103,28 @@ static void test_balanced_title(Arena *ar, Diag *d)
     CHECK_INT(p->line[1].g0, 11); /* broken at the gap */
 }
 
+static void test_line_flags(Arena *ar, Diag *d)
+{
+    /* 16 Han characters before a 17-em word that may not break: the first
+     * line is stretched by 2 em over 15 gaps, 0.133 em each: loose. */
+    ParaLines *p = set(ar, d, "一二三四五六七八九十一二三四五六abcdefghijklmnopqrstuvwxyzabcdefgh",
+                       18, 0, ALIGN_JUSTIFY);
+    CHECK_INT(p->n, 2);
+    CHECK_INT(para_line_flags(p, 0), LINE_LOOSE);
+    CHECK_INT(para_line_flags(p, 1), 0);
+    CHECK_INT(p->at.line, 1);
+    p = set(ar, d, "一二三四五六七八九十一二三四五六七八。后面的文字", 18, 0, ALIGN_JUSTIFY);
+    CHECK_INT(para_line_flags(p, 0), LINE_PUSHED_OUT);
+    int before = d->warnings;
+    p = set(ar, d, "见https://example.org/a/very/long/path/that/never/breaks", 10, 0,
+            ALIGN_JUSTIFY);
+    unsigned any = 0;
+    for (int i = 0; i < p->n; i++)
+        any |= para_line_flags(p, i);
+    CHECK(any & LINE_OVERFULL);
+    CHECK(d->warnings > before);
+}
+
 int main(void)
 {
     Arena ar;
@@ -114,6 +136,7 @@ int main(void)
     test_han_latin(&ar, &d);
     test_overfull(&ar, &d);
     test_balanced_title(&ar, &d);
+    test_line_flags(&ar, &d);
     arena_fini(&ar);
     return harness_summary();
 }
