@@ -39,9 +39,10 @@ enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage[] =
     "usage: reprint build ISSUE_DIR [-o FILE.pdf] [--layout FILE] [--png DIR [--dpi N]]\n"
-    "                     [--print [--marks] | --archive] [--dump=tree|runs|lines|pages]\n"
-    "                     [--first-fit]\n"
-    "       reprint clean RAW.txt -o DIR\n"
+    "                     [--print [--marks] | --archive | --proof]\n"
+    "                     [--dump=tree|runs|lines|pages] [--first-fit] [-q | -v]\n"
+    "       reprint check ISSUE_DIR [--layout FILE] [--json] [--strict] [--first-fit] [-q | -v]\n"
+    "       reprint clean RAW.txt -o DIR [-q]\n"
     "       reprint fonts [ISSUE_DIR | --layout FILE]\n"
     "       reprint --help | --version\n";
 
@@ -58,14 +59,30 @@ static const char help[] =
     "                       black in K only, CMYK output intent from the layout\n"
     "    --marks            with --print: crop marks outside the bleed\n"
     "    --archive          archival file (PDF/A-2b style): XMP, sRGB output intent\n"
+    "    --proof            editor's proof (PDF and PNG): trim, bleed, type area and\n"
+    "                       baseline grid drawn, lines to look at marked in the margin\n"
     "    --dump=STAGE       print a stage as text instead of writing files:\n"
     "                       tree (document), runs (shaped text), lines, pages\n"
     "    --first-fit        break lines greedily, not by total fit (to compare)\n"
+    "  check ISSUE_DIR      typeset without writing a PDF and report per article:\n"
+    "                       pages, lines, loose and tight lines, push-outs,\n"
+    "                       compressed marks, 孤字 avoided, missing glyphs, warnings\n"
+    "    --json             the report as JSON on stdout\n"
+    "    --strict           exit 1 when there are warnings or lines to look at\n"
     "  clean RAW.txt -o DIR turn a raw PDF text extraction into an issue skeleton\n"
     "                       (issue.yaml, one .md per article, clean-report.txt)\n"
     "  fonts                print each role's font family, style and file\n"
     "\n"
-    "Exit status: 0 success, 1 errors in the input, 2 usage or environment errors.\n";
+    "Options of every command:\n"
+    "  -q                   quiet: errors only (no warnings, no progress)\n"
+    "  -v                   verbose: what was written, and the time of each stage\n"
+    "\n"
+    "Progress (pages done) goes to stderr when it is a terminal.\n"
+    "Environment: REPRINT_DATA (directory holding layout/ and fonts/),\n"
+    "SOURCE_DATE_EPOCH (the PDF's date, for reproducible files).\n"
+    "\n"
+    "Exit status: 0 success, 1 errors in the input (check --strict: also warnings),\n"
+    "2 usage or environment errors.\n";
 
 typedef struct Options {
     const char *command;
@@ -77,6 +94,7 @@ typedef struct Options {
     int dpi;
     bool first_fit;
     bool print, marks, archive; /* which PDF: distribution unless one is set */
+    bool proof;                 /* distribution PDF/PNG with the editor's marks */
 } Options;
 
 /* ---- arguments -------------------------------------------------------- */
@@ -103,8 +121,11 @@ static int parse_option(Options *o, int argc, char **argv, int *i)
         o->first_fit = true;
         return 0;
     } else if (strcmp(a, "--print") == 0 || strcmp(a, "--marks") == 0 ||
-               strcmp(a, "--archive") == 0) {
-        bool *flag = a[2] == 'p' ? &o->print : a[2] == 'm' ? &o->marks : &o->archive;
+               strcmp(a, "--archive") == 0 || strcmp(a, "--proof") == 0) {
+        bool *flag = strcmp(a, "--print") == 0 ? &o->print
+                     : a[2] == 'm'             ? &o->marks
+                     : a[2] == 'a'             ? &o->archive
+                                               : &o->proof;
         *flag = true;
         return 0;
     } else if (strncmp(a, "--dump=", 7) == 0) {
@@ -147,6 +168,9 @@ static int parse_args(Options *o, int argc, char **argv)
         return usage_error("%s", "--print and --archive make different files; choose one");
     if (o->marks && !o->print)
         return usage_error("%s", "--marks needs --print");
+    if (o->proof && (o->print || o->archive))
+        return usage_error("%s", "--proof marks a copy for editors; it cannot be a --print or "
+                                 "--archive file");
     return 0;
 }
 
@@ -223,7 +247,7 @@ static bool post_options(const Options *o, Diag *d, const Doc *doc, const Layout
                         .date = date, .language = doc->language,
                         .trim_width = l->page_width / (double)STYLE_UNIT,
                         .trim_height = l->page_height / (double)STYLE_UNIT,
-                        .bleed = l->bleed / (double)STYLE_UNIT};
+                        .bleed = l->bleed / (double)STYLE_UNIT, .proof = o->proof};
     if (o->archive)
         po->profile = PDFPOST_SRGB_PROFILE;
     if (o->print && !l->print_profile) {
@@ -243,7 +267,8 @@ static bool write_pdf(const Options *o, Diag *d, const Pages *p, const TextCtx *
 {
     static const double registration[3] = PDFPOST_REGISTRATION_RGB;
     AtomicFile raw = {0}, f = {0};
-    RenderOpts ro = {.print = o->print, .marks = o->marks, .mark_rgb = registration};
+    RenderOpts ro = {
+        .print = o->print, .marks = o->marks, .mark_rgb = registration, .proof = o->proof};
     const char *raw_tmp = atomic_begin(&raw, d, out);
     const char *tmp = raw_tmp ? atomic_begin(&f, d, out) : NULL;
     bool ok = tmp && render_pdf(d, p, t, meta, &ro, raw_tmp, out);
@@ -278,7 +303,8 @@ static int write_outputs(const Options *o, Diag *d, const Doc *doc, const Pages 
         rc = EXIT_USAGE;
     if (rc == 0 && o->png_dir) {
         mkdir(o->png_dir, 0777);
-        if (!render_png(d, p, t, o->png_dir, o->dpi ? o->dpi : 80))
+        RenderOpts ro = {.proof = o->proof};
+        if (!render_png(d, p, t, &ro, o->png_dir, o->dpi ? o->dpi : 80))
             rc = EXIT_USAGE;
     }
     free(out);

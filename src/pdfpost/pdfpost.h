@@ -46,6 +46,8 @@ typedef struct PdfPostOpts {
     double bleed;           /* print: bleed on every side, points */
     const char *profile;    /* ICC file of the output intent (print: CMYK; archive: RGB) */
     const char *condition;  /* print: OutputConditionIdentifier, e.g. "FOGRA39" */
+    bool proof;             /* distribution: the pages are an editor's proof, trim +
+                               bleed (TrimBox and BleedBox as in print) */
 } PdfPostOpts;
 
 /* Reads the PDF Cairo wrote (in), writes the finished one (out); messages

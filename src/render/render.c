@@ -244,8 +244,10 @@ static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, 
     return st == CAIRO_STATUS_SUCCESS;
 }
 
-bool render_png(Diag *d, const Pages *p, const TextCtx *t, const char *dir, int dpi)
+bool render_png(Diag *d, const Pages *p, const TextCtx *t, const RenderOpts *o, const char *dir,
+                int dpi)
 {
+    (void)o; /* the proof marks come next */
     FaceTable ft;
     if (!faces_init(&ft, t))
         return false;

@@ -29,6 +29,9 @@ typedef struct RenderOpts {
     bool print; /* page = trim + bleed on every side, no tags, links or outline */
     bool marks; /* print: crop marks outside the bleed (the page grows to hold them) */
     const double *mark_rgb; /* the marks' colour (a proxy for registration); NULL: black */
+    bool proof; /* an editor's proof: the page shows trim and bleed, the type area
+                   and the baseline grid, and marks lines to look at (para_line_flags)
+                   in the margin; never with print */
 } RenderOpts;
 
 /* Writes all pages to a PDF in file; messages name it path (the name the
@@ -41,7 +44,9 @@ typedef struct RenderOpts {
 bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *meta,
                 const RenderOpts *o, const char *file, const char *path);
 
-/* Writes page-NNN.png files into dir (which must exist) at dpi. */
-bool render_png(Diag *d, const Pages *p, const TextCtx *t, const char *dir, int dpi);
+/* Writes page-NNN.png files into dir (which must exist) at dpi; o->proof
+ * draws the proof's marks as in the PDF. */
+bool render_png(Diag *d, const Pages *p, const TextCtx *t, const RenderOpts *o, const char *dir,
+                int dpi);
 
 #endif
