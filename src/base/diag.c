@@ -1,6 +1,9 @@
 /* diag.c - the one place that formats diagnostics; see diag.h. */
 #include "diag.h"
 
+#include <stdlib.h>
+
+#include "arena.h"
 #include "utf8.h"
 
 void diag_init(Diag *d, FILE *out, const char *prog)
@@ -10,6 +13,9 @@ void diag_init(Diag *d, FILE *out, const char *prog)
     d->errors = 0;
     d->warnings = 0;
     d->max_warnings = 0;
+    d->quiet = false;
+    d->sink = NULL;
+    d->sink_ctx = NULL;
 }
 
 static const char *level_name(DiagLevel level)
@@ -25,16 +31,40 @@ static const char *level_name(DiagLevel level)
     return "?";
 }
 
+static void to_sink(Diag *d, DiagLevel level, SrcLoc at, const char *fmt, va_list ap)
+{
+    char small[512];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, again);
+    va_end(again);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        d->sink(d->sink_ctx, level, at, small);
+        return;
+    }
+    char *big = xmalloc((size_t)n + 1);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    d->sink(d->sink_ctx, level, at, big);
+    free(big);
+}
+
 void diag_vreport(Diag *d, DiagLevel level, SrcLoc at, const char *fmt, va_list ap)
 {
     if (level == DIAG_ERROR)
         d->errors++;
-    if (level == DIAG_WARNING) {
+    if (level == DIAG_WARNING)
         d->warnings++;
-        if (d->max_warnings && d->warnings > d->max_warnings)
-            return;
+    if (d->sink) {
+        va_list copy;
+        va_copy(copy, ap);
+        to_sink(d, level, at, fmt, copy);
+        va_end(copy);
     }
-    if (!d->out)
+    if (level == DIAG_WARNING && d->max_warnings && d->warnings > d->max_warnings)
+        return;
+    if (!d->out || (d->quiet && level != DIAG_ERROR))
         return;
     if (!at.path)
         fprintf(d->out, "%s: ", d->prog ? d->prog : "reprint");

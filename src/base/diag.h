@@ -19,12 +19,19 @@ typedef struct SrcLoc {
 
 typedef enum DiagLevel { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } DiagLevel;
 
+/* Receives every message, formatted but without its location prefix
+ * (reprint check files warnings under their article). */
+typedef void (*DiagSink)(void *ctx, DiagLevel level, SrcLoc at, const char *message);
+
 typedef struct Diag {
     FILE *out;       /* where messages go (stderr, or a tmpfile in tests) */
     const char *prog; /* prefix for messages without a file */
     int errors;      /* count of errors reported */
     int warnings;    /* count of warnings reported */
     int max_warnings; /* stop printing warnings after this many (0 = no limit) */
+    bool quiet;      /* print errors only (warnings and notes are still counted) */
+    DiagSink sink;   /* if set, also gets every message */
+    void *sink_ctx;
 } Diag;
 
 void diag_init(Diag *d, FILE *out, const char *prog);

@@ -56,7 +56,7 @@ static double badness(const Fit *f, int32_t measure, int32_t em, bool last)
     return diff > 0 ? b : b / 2;
 }
 
-static bool runt(const Unit *u, int s, int e)
+bool breaker_runt(const Unit *u, int s, int e)
 {
     int chars = 0, marks = 0;
     for (int k = s; k < e; k++) {
@@ -78,7 +78,7 @@ static bool good_line(const Fit *f, int32_t measure, int32_t em, bool last, cons
 {
     int32_t diff = measure - f->natural;
     if (last)
-        return !runt(u, s, e);
+        return !breaker_runt(u, s, e);
     if (diff > 0 && (f->slots == 0 || (int64_t)diff * 100 >= (int64_t)f->slots * em * 13))
         return false;
     return badness(f, measure, em, false) <= TOLERANCE;
@@ -163,7 +163,7 @@ static int lines_from(const Unit *u, int n, int s, const ParaOpts *o, Path *p)
         if (b < 0 || (p->strict && !good_line(&f, o->measure, em, last, u, s, e)))
             continue;
         double d = (LINE_PENALTY + b) * (LINE_PENALTY + b);
-        if (last && runt(u, s, e))
+        if (last && breaker_runt(u, s, e))
             d += RUNT;
         if (s > 0 && heavy_end(u[e - 1].cp) && u[s - 1].cp == u[e - 1].cp)
             d += SAME_END;

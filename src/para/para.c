@@ -67,6 +67,7 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
     ParaLines *p = ARENA_NEW(ar, ParaLines);
     p->shaped = s;
     p->at = at;
+    p->opts = *o;
     p->n = n ? choose_ends(u, n, o, ends, cost) : 0;
     p->line = ARENA_ARRAY(ar, Line, p->n);
     int cut = 0, first_cut = 0;
@@ -84,6 +85,7 @@ ParaLines *para_break(Arena *ar, Diag *d, const Shaped *s, const ParaOpts *o, Sr
     }
     if (cut)
         warn_cut(d, at, p, first_cut, cut);
+    p->runt = p->n > 1 && breaker_runt(u, ends[p->n - 2], n);
     free(ends);
     free(cost);
     free(u);

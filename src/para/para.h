@@ -62,9 +62,12 @@ typedef struct ParaOpts {
 typedef struct ParaLines {
     const Shaped *shaped;
     SrcLoc at;             /* where the paragraph starts in the source */
+    ParaOpts opts;         /* how it was set (to set it again another way) */
     Line *line;
     int n;
     int pushed_out;        /* lines that had to give a character to the next one */
+    bool runt;             /* more than one line, and the last is a 孤字 (≤ 2
+                              characters, or one and punctuation) */
 } ParaLines;
 
 /* Breaks s into lines. Overfull lines are warnings at `at`. Lines live in arena. */

@@ -51,6 +51,8 @@ Fit line_measure(const Unit *u, int s, int e, int32_t indent, PunctStyle style);
 /* breaker.c: line ends (exclusive unit indexes) into ends[], returns the
  * count; total fit also stores each line's demerits in cost[]. */
 int breaker_total_fit(const Unit *u, int n, const ParaOpts *o, int *ends, double *cost);
+/* Units [s, e) as a last line would be a 孤字: ≤ 2 characters, or one and marks. */
+bool breaker_runt(const Unit *u, int s, int e);
 int breaker_first_fit(const Unit *u, int n, const ParaOpts *o, int32_t measure, int *ends);
 
 /* justify.c */

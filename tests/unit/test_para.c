@@ -125,6 +125,20 @@ static void test_line_flags(Arena *ar, Diag *d)
     CHECK(d->warnings > before);
 }
 
+static void test_runt_flag(Arena *ar, Diag *d)
+{
+    /* Greedy: 18 characters, then 九。 alone (孤字); total fit: 17 + 3. */
+    const char *text = "一二三四五六七八九十一二三四五六七八九。";
+    ParaLines *p = set(ar, d, text, 18, 0, ALIGN_JUSTIFY);
+    CHECK_INT(p->n, 2);
+    CHECK(!p->runt);
+    ParaOpts o = p->opts;
+    o.first_fit = true;
+    ParaLines *greedy = para_break(ar, d, p->shaped, &o, p->at);
+    CHECK_INT(greedy->n, 2);
+    CHECK(greedy->runt);
+}
+
 int main(void)
 {
     Arena ar;
@@ -137,6 +151,7 @@ int main(void)
     test_overfull(&ar, &d);
     test_balanced_title(&ar, &d);
     test_line_flags(&ar, &d);
+    test_runt_flag(&ar, &d);
     arena_fini(&ar);
     return harness_summary();
 }
