@@ -9,6 +9,7 @@
  * 2 usage or environment errors.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <limits.h>
 #ifdef __GLIBC__
@@ -24,7 +25,9 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/file.h"
+#include "base/progress.h"
 #include "base/times.h"
+#include "check/check.h"
 #include "clean/clean.h"
 #include "doc/doc.h"
 #include "page/page.h"
@@ -95,6 +98,8 @@ typedef struct Options {
     bool first_fit;
     bool print, marks, archive; /* which PDF: distribution unless one is set */
     bool proof;                 /* distribution PDF/PNG with the editor's marks */
+    bool json, strict;          /* check: the report as JSON; warnings fail */
+    bool quiet, verbose;        /* -q: errors only; -v: what was written, stage times */
 } Options;
 
 /* ---- arguments -------------------------------------------------------- */
@@ -107,28 +112,63 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
+/* Whether command takes option a (an unknown command takes all: the
+ * command's own error is the one to report). */
+static bool option_allowed(const char *command, const char *a)
+{
+    static const char *const allowed[][2] = {
+        {"build", " -o --layout --png --dpi --print --marks --archive --proof --dump --first-fit "
+                  "-q -v "},
+        {"check", " --layout --json --strict --first-fit -q -v "},
+        {"clean", " -o -q -v "},
+        {"fonts", " --layout -q -v "},
+    };
+    char name[32];
+    snprintf(name, sizeof name, " %.*s ", (int)strcspn(a, "="), a);
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+        if (strcmp(command, allowed[i][0]) == 0)
+            return strstr(allowed[i][1], name) != NULL;
+    return true;
+}
+
+static int parse_flag(Options *o, const char *a)
+{
+    static const struct {
+        const char *name;
+        size_t offset;
+    } flags[] = {
+        {"--first-fit", offsetof(Options, first_fit)}, {"--print", offsetof(Options, print)},
+        {"--marks", offsetof(Options, marks)},         {"--archive", offsetof(Options, archive)},
+        {"--proof", offsetof(Options, proof)},         {"--json", offsetof(Options, json)},
+        {"--strict", offsetof(Options, strict)},       {"-q", offsetof(Options, quiet)},
+        {"-v", offsetof(Options, verbose)},
+    };
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        if (strcmp(a, flags[i].name) == 0) {
+            *(bool *)((char *)o + flags[i].offset) = true;
+            return 1;
+        }
+    return 0;
+}
+
 static int parse_option(Options *o, int argc, char **argv, int *i)
 {
     const char *a = argv[*i];
     const char **target = NULL;
+    if (!option_allowed(o->command, a)) {
+        char what[80];
+        snprintf(what, sizeof what, "%s has no option \"%%s\"", o->command);
+        return usage_error(what, a);
+    }
+    if (parse_flag(o, a))
+        return 0;
     if (strcmp(a, "-o") == 0)
         target = &o->output;
     else if (strcmp(a, "--layout") == 0)
         target = &o->layout;
     else if (strcmp(a, "--png") == 0)
         target = &o->png_dir;
-    else if (strcmp(a, "--first-fit") == 0) {
-        o->first_fit = true;
-        return 0;
-    } else if (strcmp(a, "--print") == 0 || strcmp(a, "--marks") == 0 ||
-               strcmp(a, "--archive") == 0 || strcmp(a, "--proof") == 0) {
-        bool *flag = strcmp(a, "--print") == 0 ? &o->print
-                     : a[2] == 'm'             ? &o->marks
-                     : a[2] == 'a'             ? &o->archive
-                                               : &o->proof;
-        *flag = true;
-        return 0;
-    } else if (strncmp(a, "--dump=", 7) == 0) {
+    else if (strncmp(a, "--dump=", 7) == 0) {
         o->dump = a + 7;
         if (strcmp(o->dump, "tree") && strcmp(o->dump, "runs") && strcmp(o->dump, "lines") &&
             strcmp(o->dump, "pages"))
@@ -168,6 +208,8 @@ static int parse_args(Options *o, int argc, char **argv)
         return usage_error("%s", "--print and --archive make different files; choose one");
     if (o->marks && !o->print)
         return usage_error("%s", "--marks needs --print");
+    if (o->quiet && o->verbose)
+        return usage_error("%s", "-q and -v contradict each other; choose one");
     if (o->proof && (o->print || o->archive))
         return usage_error("%s", "--proof marks a copy for editors; it cannot be a --print or "
                                  "--archive file");
@@ -330,8 +372,26 @@ static int dump_stage(const char *stage, const Pages *p, const TextCtx *t)
     return 0;
 }
 
-/* Typesets the loaded doc; returns the exit status. */
-static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data)
+/* check: the report on stdout; exit 1 on errors (with --strict also on
+ * warnings and lines to look at). */
+static int report_check(const Options *o, Diag *d, const Doc *doc, const Pages *p,
+                        const TextCtx *t, const CheckLog *log)
+{
+    CheckReport *r = check_report(doc, p, t, log);
+    if (o->json)
+        check_print_json(r, stdout);
+    else
+        check_print_text(r, stdout);
+    const CheckCounts *c = check_totals(r);
+    bool fail = d->errors || (o->strict && (c->warnings || check_lines_to_look_at(r)));
+    check_report_free(r);
+    return fail ? EXIT_INPUT : 0;
+}
+
+/* Typesets the loaded doc, then writes the files, a dump, or (with log)
+ * the check report; returns the exit status. */
+static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data,
+                   const CheckLog *log)
 {
     Arena arena;
     arena_init(&arena);
@@ -345,13 +405,17 @@ static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data)
     times_mark("style+fonts");
     Pages *p = t ? page_build(d, doc, l, t, o->first_fit) : NULL;
     times_mark("shape+break+compose");
-    if (p && d->errors)
+    progress_clear();
+    if (p && log)
+        rc = report_check(o, d, doc, p, t, log);
+    else if (p && d->errors)
         rc = EXIT_INPUT;
     else if (p && o->dump)
         rc = dump_stage(o->dump, p, t);
     else if (p)
         rc = write_outputs(o, d, doc, p, t);
-    times_mark(o->dump ? "dump" : "png");
+    progress_clear();
+    times_mark(log ? "check" : o->dump ? "dump" : "png");
     page_free(p);
     text_close(t);
     free(conf);
@@ -359,27 +423,45 @@ static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data)
     return rc;
 }
 
-static int cmd_build(const Options *o, Diag *d)
+/* build and check: load the issue, then typeset it. */
+static int load_and_typeset(const Options *o, Diag *d, const CheckLog *log)
 {
     if (!o->input)
-        return usage_error("%s", "build needs an issue directory");
+        return usage_error("%s needs an issue directory", o->command);
     char *data = data_dir();
     char *layout_dir = file_join(data, "layout");
-    times_start();
+    times_start(o->verbose);
     Doc *doc = doc_load(d, o->input, layout_dir);
     times_mark("parse");
     int rc;
-    if (!doc || d->errors)
+    if (!doc || (d->errors && !log))
         rc = EXIT_INPUT;
     else if (o->dump && strcmp(o->dump, "tree") == 0)
         doc_dump(doc, stdout), rc = 0;
     else
-        rc = typeset(o, d, doc, data);
+        rc = typeset(o, d, doc, data, log);
     doc_free(doc);
     free(layout_dir);
     free(data);
     times_mark("free");
     times_report();
+    return rc;
+}
+
+static int cmd_build(const Options *o, Diag *d)
+{
+    return load_and_typeset(o, d, NULL);
+}
+
+/* Warnings go into the report (stdout), not also to stderr; errors to both. */
+static int cmd_check(const Options *o, Diag *d)
+{
+    CheckLog *log = check_log_new();
+    d->sink = check_log_add;
+    d->sink_ctx = log;
+    d->quiet = true;
+    int rc = load_and_typeset(o, d, log);
+    check_log_free(log);
     return rc;
 }
 
@@ -452,8 +534,13 @@ int main(int argc, char **argv)
         return rc;
     Diag d;
     diag_init(&d, stderr, "reprint");
+    d.quiet = o.quiet;
+    bool long_job = strcmp(o.command, "build") == 0 || strcmp(o.command, "check") == 0;
+    progress_enable(stderr, long_job && !o.quiet && isatty(STDERR_FILENO));
     if (strcmp(o.command, "build") == 0)
         return cmd_build(&o, &d);
+    if (strcmp(o.command, "check") == 0)
+        return cmd_check(&o, &d);
     if (strcmp(o.command, "fonts") == 0)
         return cmd_fonts(&o, &d);
     if (strcmp(o.command, "clean") == 0)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # One-way dependencies between stages (see docs/architecture.md):
 #   main → render → page → para → text → style → doc → base;  clean → base;
+#   main → check → page (the editor's report reads the composed pages)
 #   main → pdfpost → base (the PDF post-step works on files, not pages)
 # and library headers only in their stage. Prints "N passed, N failed".
 cd "$(dirname "$0")/.." || exit 2
@@ -14,6 +15,7 @@ allowed() {
     para) echo "base doc style text para" ;;
     page) echo "base doc style text para page" ;;
     render) echo "base doc style text para page render" ;;
+    check) echo "base doc style text para page check" ;;
     clean) echo "base clean" ;;
     pdfpost) echo "base pdfpost" ;;
     esac

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "arena.h"
+#include "progress.h"
 #include "utf8.h"
 
 void diag_init(Diag *d, FILE *out, const char *prog)
@@ -66,6 +67,7 @@ void diag_vreport(Diag *d, DiagLevel level, SrcLoc at, const char *fmt, va_list 
         return;
     if (!d->out || (d->quiet && level != DIAG_ERROR))
         return;
+    progress_clear(); /* the message starts on a line of its own */
     if (!at.path)
         fprintf(d->out, "%s: ", d->prog ? d->prog : "reprint");
     else if (at.line <= 0)

@@ -15,10 +15,10 @@ static double ms_between(struct timespec a, struct timespec b)
     return (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
 }
 
-void times_start(void)
+void times_start(bool verbose)
 {
     const char *env = getenv("REPRINT_TIMES");
-    enabled = env && env[0] && !(env[0] == '0' && !env[1]);
+    enabled = verbose || (env && env[0] && !(env[0] == '0' && !env[1]));
     clock_gettime(CLOCK_MONOTONIC, &start);
     last = start;
 }

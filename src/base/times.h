@@ -1,4 +1,4 @@
-/* times.h - opt-in per-stage wall times (REPRINT_TIMES=1).
+/* times.h - opt-in per-stage wall times (REPRINT_TIMES=1 or -v).
  *
  * The command line marks the end of each stage; when the environment has
  * REPRINT_TIMES set to a non-empty value other than "0", each mark prints
@@ -10,8 +10,11 @@
 #ifndef REPRINT_TIMES_H
 #define REPRINT_TIMES_H
 
-/* Starts the clock (reads REPRINT_TIMES once). */
-void times_start(void);
+#include <stdbool.h>
+
+/* Starts the clock; the times are printed when verbose (-v) or when
+ * REPRINT_TIMES asks for them (read once, here). */
+void times_start(bool verbose);
 /* Ends the stage that ran since the previous mark (or times_start). */
 void times_mark(const char *stage);
 /* Prints the totals: wall, CPU (user + system), peak RSS. */

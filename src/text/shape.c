@@ -124,6 +124,11 @@ static int32_t mark_blank(TextCtx *t, RoleId role, int32_t size, int32_t cp)
     return 0; /* cache full: no compression rather than a wrong one */
 }
 
+bool text_glyph_missing(const TextCtx *t, const Glyph *g)
+{
+    return g->id == 0 || g->face != t->role_face[g->role];
+}
+
 static void warn_no_glyph(Diag *d, SrcLoc at, const char *text, int byte, int32_t cp,
                           const char *family)
 {
@@ -162,13 +167,12 @@ static void add_item(ShapeJob *job, PangoItem *item, PangoGlyphString *gs)
         g->role = (int16_t)(span ? span->role : ROLE_BODY);
         g->size = span && span->size ? span->size : job->t->layout->role[g->role].size;
         g->cluster_start = gi->attr.is_cluster_start;
-        bool missing = (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
-                       face != job->t->role_face[g->role];
-        if (missing && g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)))
-            warn_no_glyph(job->d, job->at, job->text, byte, g->cp,
-                          job->t->layout->role[g->role].family);
         if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
             g->id = 0;
+        if (g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)) &&
+            text_glyph_missing(job->t, g))
+            warn_no_glyph(job->d, job->at, job->text, byte, g->cp,
+                          job->t->layout->role[g->role].family);
         if (g->cluster_start && (g->cls & (CC_BLANK_LEFT | CC_BLANK_RIGHT)))
             g->blank = mark_blank(job->t, (RoleId)g->role, g->size, g->cp);
     }

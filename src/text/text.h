@@ -69,6 +69,8 @@ int text_face_count(const TextCtx *t);
 const FontFace *text_face(const TextCtx *t, int id);
 /* The face a role resolved to. */
 const FontFace *text_role_face(const TextCtx *t, RoleId role);
+/* The glyph's face lacked its character: .notdef, or another face's glyph. */
+bool text_glyph_missing(const TextCtx *t, const Glyph *g);
 
 /* Shapes text (len bytes) with spans covering it. Characters without a
  * glyph in their face are warnings at `at` plus their column offset (text

@@ -1,0 +1,45 @@
+/* progress.c - the progress line; see progress.h. */
+#include "progress.h"
+
+#include <time.h>
+
+static FILE *out;
+static bool on, showing;
+static struct timespec start, last_drawn;
+
+static long ms_since(struct timespec then)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)(now.tv_sec - then.tv_sec) * 1000 + (now.tv_nsec - then.tv_nsec) / 1000000;
+}
+
+void progress_enable(FILE *to, bool enable)
+{
+    out = to;
+    on = enable && to;
+    showing = false;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+}
+
+void progress_step(const char *what, int done, int total)
+{
+    if (!on || ms_since(start) < PROGRESS_DELAY_MS)
+        return;
+    if (showing && done < total && ms_since(last_drawn) < PROGRESS_EVERY_MS)
+        return;
+    /* \033[K erases what a longer previous line left behind. */
+    fprintf(out, "\rreprint: %s %d of %d\033[K", what, done, total);
+    fflush(out);
+    showing = true;
+    clock_gettime(CLOCK_MONOTONIC, &last_drawn);
+}
+
+void progress_clear(void)
+{
+    if (!showing)
+        return;
+    fputs("\r\033[K", out);
+    fflush(out);
+    showing = false;
+}

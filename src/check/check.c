@@ -1,0 +1,287 @@
+/* check.c - gathering the editor's report; see check.h. */
+#include "check_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/charclass.h"
+
+/* ---- the message log ------------------------------------------------- */
+
+CheckLog *check_log_new(void)
+{
+    return xcalloc(1, sizeof(CheckLog));
+}
+
+void check_log_free(CheckLog *log)
+{
+    if (!log)
+        return;
+    for (int i = 0; i < log->n; i++) {
+        free(log->msg[i].path);
+        free(log->msg[i].text);
+    }
+    free(log->msg);
+    free(log);
+}
+
+void check_log_add(void *ctx, DiagLevel level, SrcLoc at, const char *message)
+{
+    CheckLog *log = ctx;
+    if (log->n == log->cap) {
+        log->cap = log->cap ? log->cap * 2 : 32;
+        log->msg = xrealloc(log->msg, sizeof(CheckMessage) * (size_t)log->cap);
+    }
+    /* The path belongs to a document that may be gone when the report is printed. */
+    log->msg[log->n++] = (CheckMessage){.level = level,
+                                        .path = at.path ? xstrdup(at.path) : NULL,
+                                        .line = at.line,
+                                        .col = at.col,
+                                        .text = xstrdup(message)};
+}
+
+/* ---- which article a thing belongs to -------------------------------- */
+
+/* Index into r->art of the article whose file is path; -1 for none. */
+static int article_of_path(const CheckReport *r, const char *path)
+{
+    if (!path)
+        return -1;
+    for (int i = 0; i < r->n_art; i++)
+        if (r->art[i].a->path == path || strcmp(r->art[i].a->path, path) == 0)
+            return i;
+    return -1;
+}
+
+static CheckCounts *counts_of(CheckReport *r, int art)
+{
+    return art >= 0 ? &r->art[art].c : &r->furniture;
+}
+
+static void list_articles(CheckReport *r)
+{
+    const Doc *doc = r->doc;
+    int n = 0;
+    for (int i = 0; i < doc->n_sections; i++)
+        n += doc->section[i].n_articles;
+    r->art = xcalloc((size_t)n + 1, sizeof(ArticleReport));
+    for (int i = 0; i < doc->n_sections; i++) {
+        const Section *s = &doc->section[i];
+        for (int k = 0; k < s->n_articles; k++)
+            r->art[r->n_art++] = (ArticleReport){.a = s->article[k], .s = s};
+    }
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+static void count_page(CheckCounts *c, int *last_page, int page, int folio)
+{
+    if (*last_page == page)
+        return;
+    *last_page = page;
+    c->pages++;
+    if (folio > 0 && (c->first_folio == 0 || folio < c->first_folio))
+        c->first_folio = folio;
+    if (folio > c->last_folio)
+        c->last_folio = folio;
+}
+
+/* Which pages each article has lines on (PageItem.article is an index into
+ * Pages.mark, whose entries name the article). */
+static void count_pages(CheckReport *r)
+{
+    const Pages *p = r->p;
+    int *of_mark = xmalloc(sizeof(int) * ((size_t)p->n_marks + 1));
+    for (int m = 0; m < p->n_marks; m++) {
+        of_mark[m] = -1;
+        for (int i = 0; i < r->n_art; i++)
+            if (r->art[i].a == p->mark[m].article)
+                of_mark[m] = i;
+    }
+    int *last = xmalloc(sizeof(int) * ((size_t)r->n_art + 1));
+    for (int i = 0; i <= r->n_art; i++)
+        last[i] = -1;
+    for (int pg = 0; pg < p->n_pages; pg++) {
+        const Page *page = &p->page[pg];
+        for (int k = 0; k < page->n_items; k++) {
+            int m = page->item[k].article;
+            int art = m >= 0 && m < p->n_marks ? of_mark[m] : -1;
+            count_page(counts_of(r, art), &last[art >= 0 ? art : r->n_art], pg, page->folio);
+        }
+        if (page->folio > 0)
+            r->n_numbered++;
+    }
+    free(last);
+    free(of_mark);
+}
+
+/* The printed page number of line `line` of pl: where a page item draws it. */
+static int folio_of_line(const Pages *p, const ParaLines *pl, int line)
+{
+    int g0 = pl->line[line].g0;
+    for (int pg = 0; pg < p->n_pages; pg++)
+        for (int k = 0; k < p->page[pg].n_items; k++) {
+            const PageItem *it = &p->page[pg].item[k];
+            if (it->kind == ITEM_TEXT && it->s == pl->shaped && it->g0 == g0)
+                return p->page[pg].folio;
+        }
+    return 0;
+}
+
+/* ---- paragraphs ------------------------------------------------------- */
+
+static int missing_glyphs(const TextCtx *t, const Shaped *s)
+{
+    int n = 0;
+    for (int i = 0; i < s->n; i++) {
+        const Glyph *g = &s->glyph[i];
+        if (g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)) &&
+            text_glyph_missing(t, g))
+            n++;
+    }
+    return n;
+}
+
+/* Would a greedy setting of pl have ended in a 孤字? */
+static bool greedy_runt(CheckReport *r, const ParaLines *pl)
+{
+    ParaOpts o = pl->opts;
+    o.first_fit = true;
+    o.looseness = 0;
+    Diag silent;
+    diag_init(&silent, NULL, NULL);
+    ParaLines *greedy = para_break(&r->scratch, &silent, pl->shaped, &o, pl->at);
+    return greedy->runt;
+}
+
+static void add_look_line(CheckReport *r, int art, const ParaLines *pl, int i, unsigned flags)
+{
+    if (r->n_look == r->cap_look) {
+        r->cap_look = r->cap_look ? r->cap_look * 2 : 32;
+        r->look = xrealloc(r->look, sizeof(LookLine) * (size_t)r->cap_look);
+    }
+    const Line *l = &pl->line[i];
+    const Shaped *s = pl->shaped;
+    int b0 = s->glyph[l->g0].byte, b1 = l->g1 < s->n ? s->glyph[l->g1].byte : s->len;
+    int32_t em = s->glyph[l->g0].size;
+    r->look[r->n_look++] = (LookLine){.article = art,
+                                      .at = pl->at,
+                                      .line = i + 1,
+                                      .flags = flags,
+                                      .gap_em = em > 0 ? (double)l->max_gap / em : 0,
+                                      .folio = folio_of_line(r->p, pl, i),
+                                      .text = s->text + b0,
+                                      .len = b1 - b0};
+}
+
+static void count_paragraph(CheckReport *r, const ParaLines *pl)
+{
+    int art = article_of_path(r, pl->at.path);
+    CheckCounts *c = counts_of(r, art);
+    c->paragraphs++;
+    c->lines += pl->n;
+    for (int i = 0; i < pl->n; i++) {
+        unsigned f = para_line_flags(pl, i);
+        c->loose += !!(f & LINE_LOOSE);
+        c->tight += !!(f & LINE_TIGHT);
+        c->pushed_out += !!(f & LINE_PUSHED_OUT);
+        c->overfull += !!(f & LINE_OVERFULL);
+        c->compressed += pl->line[i].compressed;
+        if (f & CHECK_LOOK)
+            add_look_line(r, art, pl, i, f);
+    }
+    c->runts += pl->runt;
+    c->reset += pl->opts.looseness != 0;
+    bool total_fit = pl->opts.align == ALIGN_JUSTIFY && !pl->opts.first_fit;
+    if (total_fit && pl->n > 1 && !pl->runt && greedy_runt(r, pl))
+        c->runts_avoided++;
+    c->missing_glyphs += missing_glyphs(r->t, pl->shaped);
+}
+
+/* ---- messages and totals ---------------------------------------------- */
+
+static void count_messages(CheckReport *r)
+{
+    if (!r->log)
+        return;
+    r->msg_article = xmalloc(sizeof(int) * ((size_t)r->log->n + 1));
+    for (int i = 0; i < r->log->n; i++) {
+        const CheckMessage *m = &r->log->msg[i];
+        int art = article_of_path(r, m->path);
+        r->msg_article[i] = art;
+        CheckCounts *c = counts_of(r, art);
+        c->warnings += m->level == DIAG_WARNING;
+        c->errors += m->level == DIAG_ERROR;
+    }
+}
+
+static void add_counts(CheckCounts *to, const CheckCounts *c)
+{
+    to->paragraphs += c->paragraphs;
+    to->lines += c->lines;
+    to->loose += c->loose;
+    to->tight += c->tight;
+    to->pushed_out += c->pushed_out;
+    to->overfull += c->overfull;
+    to->compressed += c->compressed;
+    to->runts_avoided += c->runts_avoided;
+    to->runts += c->runts;
+    to->reset += c->reset;
+    to->missing_glyphs += c->missing_glyphs;
+    to->warnings += c->warnings;
+    to->errors += c->errors;
+}
+
+static void sum_totals(CheckReport *r)
+{
+    CheckCounts *t = &r->total;
+    for (int i = 0; i < r->n_art; i++)
+        add_counts(t, &r->art[i].c);
+    add_counts(t, &r->furniture);
+    t->pages = r->p->n_pages;
+    for (int pg = 0; pg < r->p->n_pages; pg++) {
+        int folio = r->p->page[pg].folio;
+        if (folio > 0 && (t->first_folio == 0 || folio < t->first_folio))
+            t->first_folio = folio;
+        if (folio > t->last_folio)
+            t->last_folio = folio;
+    }
+}
+
+CheckReport *check_report(const Doc *doc, const Pages *p, const TextCtx *t, const CheckLog *log)
+{
+    CheckReport *r = xcalloc(1, sizeof(CheckReport));
+    r->doc = doc;
+    r->p = p;
+    r->t = t;
+    r->log = log;
+    arena_init(&r->scratch);
+    list_articles(r);
+    count_pages(r);
+    for (int i = 0; i < p->n_paras; i++)
+        count_paragraph(r, p->para[i]);
+    count_messages(r);
+    sum_totals(r);
+    return r;
+}
+
+void check_report_free(CheckReport *r)
+{
+    if (!r)
+        return;
+    arena_fini(&r->scratch);
+    free(r->art);
+    free(r->look);
+    free(r->msg_article);
+    free(r);
+}
+
+const CheckCounts *check_totals(const CheckReport *r)
+{
+    return &r->total;
+}
+
+int check_lines_to_look_at(const CheckReport *r)
+{
+    return r->n_look;
+}

@@ -1,0 +1,60 @@
+/* check_impl.h - the report's insides, shared by check.c and report.c. */
+#ifndef REPRINT_CHECK_IMPL_H
+#define REPRINT_CHECK_IMPL_H
+
+#include "check.h"
+
+#include "base/arena.h"
+#include "para/para.h"
+
+/* The line flags an editor should look at: push-outs are a normal part of
+ * Chinese line breaking (clreq §3.1.7) and only counted. */
+#define CHECK_LOOK (LINE_LOOSE | LINE_TIGHT | LINE_OVERFULL)
+
+typedef struct CheckMessage {
+    DiagLevel level;
+    char *path; /* NULL: no file */
+    int line, col;
+    char *text;
+} CheckMessage;
+
+struct CheckLog {
+    CheckMessage *msg;
+    int n, cap;
+};
+
+typedef struct ArticleReport {
+    const Article *a;
+    const Section *s;
+    CheckCounts c;
+} ArticleReport;
+
+/* A line to look at. */
+typedef struct LookLine {
+    int article;      /* index into CheckReport.art; -1: furniture */
+    SrcLoc at;        /* its paragraph */
+    int line;         /* line number within the paragraph, from 1 */
+    unsigned flags;   /* LineFlag bits */
+    double gap_em;    /* largest gap added between two characters, in em */
+    int folio;        /* printed page number; 0: front matter */
+    const char *text; /* the line's text (len bytes, borrowed from the pages) */
+    int len;
+} LookLine;
+
+struct CheckReport {
+    const Doc *doc;
+    const Pages *p;
+    const TextCtx *t;
+    const CheckLog *log;
+    Arena scratch;           /* greedy settings made for comparison */
+    ArticleReport *art;      /* in the order */
+    int n_art;
+    CheckCounts furniture;   /* cover, contents, running heads, section names */
+    CheckCounts total;
+    int n_numbered;          /* pages with a folio */
+    LookLine *look;
+    int n_look, cap_look;
+    int *msg_article;        /* per log message: index into art, -1 for none */
+};
+
+#endif
