@@ -15,7 +15,8 @@ DEB_PKGS := pkg-config gcc make libcairo2-dev libpango1.0-dev libharfbuzz-dev \
             fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai \
             poppler-utils qpdf mupdf-tools python3 \
             icc-profiles-free scribus-data ghostscript libxml2-utils \
-            libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless unicode-data
+            libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless unicode-data \
+            mandoc
 
 ISSUE   := tianjin-zhengxie-2022-08
 # Build directory; another (make B=build-x) lets builds run side by side.
@@ -161,3 +162,34 @@ valgrind: deps $(B)/reprint
 	  --show-leak-kinds=definite --suppressions=tests/valgrind.supp \
 	  $(B)/reprint build content/$(ISSUE) -o $(B)/valgrind.pdf
 	@echo "valgrind: full-issue build clean"
+
+# ---- issue 8: make install / make uninstall -----------------------------
+# GNU style: PREFIX (default /usr/local) and DESTDIR (a staging root for
+# packagers). The binary finds its data at <its dir>/../share/reprint, so
+# bin/ and share/reprint/ stay under one PREFIX. fonts/fonts.conf names
+# the Debian font directories by absolute path: nothing else comes along.
+.PHONY: install uninstall
+PREFIX  ?= /usr/local
+INSTALL ?= install
+BINDIR  := $(DESTDIR)$(PREFIX)/bin
+DATADIR := $(DESTDIR)$(PREFIX)/share/reprint
+MAN1DIR := $(DESTDIR)$(PREFIX)/share/man/man1
+DOCDIR  := $(DESTDIR)$(PREFIX)/share/doc/reprint
+LAYOUTS := $(wildcard layout/*.yaml)
+DOCS    := $(wildcard docs/*.md)
+
+install: $(B)/reprint
+	$(INSTALL) -d -m 755 $(BINDIR) $(DATADIR)/layout $(DATADIR)/fonts $(MAN1DIR) $(DOCDIR)/docs
+	$(INSTALL) -m 755 $(B)/reprint $(BINDIR)/reprint
+	$(INSTALL) -m 644 $(LAYOUTS) $(DATADIR)/layout/
+	$(INSTALL) -m 644 fonts/fonts.conf $(DATADIR)/fonts/fonts.conf
+	$(INSTALL) -m 644 docs/reprint.1 $(MAN1DIR)/reprint.1
+	$(INSTALL) -m 644 README.md $(DOCDIR)/README.md
+	$(INSTALL) -m 644 $(DOCS) $(DOCDIR)/docs/
+
+# Removes what install put there, by name (a layout added by hand to
+# share/reprint/layout stays), then our directories if they are empty.
+uninstall:
+	rm -f $(BINDIR)/reprint $(MAN1DIR)/reprint.1 $(DATADIR)/fonts/fonts.conf \
+	    $(LAYOUTS:layout/%=$(DATADIR)/layout/%) $(DOCDIR)/README.md $(DOCS:docs/%=$(DOCDIR)/docs/%)
+	rmdir $(DATADIR)/layout $(DATADIR)/fonts $(DATADIR) $(DOCDIR)/docs $(DOCDIR) 2>/dev/null || true
