@@ -323,6 +323,19 @@ static bool write_pdf(const Options *o, Diag *d, const Pages *p, const TextCtx *
     return ok;
 }
 
+/* -v: what was written where. */
+static void say_written(const Options *o, const char *path, int pages, const char *what)
+{
+    if (!o->verbose)
+        return;
+    struct stat st;
+    if (strcmp(what, "PDF") == 0 && stat(path, &st) == 0)
+        fprintf(stderr, "reprint: wrote %s: %d pages, %lld KB\n", path, pages,
+                (long long)(st.st_size + 1023) / 1024);
+    else
+        fprintf(stderr, "reprint: wrote %d %s into %s\n", pages, what, path);
+}
+
 static int write_outputs(const Options *o, Diag *d, const Doc *doc, const Pages *p,
                          const TextCtx *t)
 {
@@ -343,11 +356,15 @@ static int write_outputs(const Options *o, Diag *d, const Doc *doc, const Pages 
         rc = EXIT_INPUT;
     else if (!write_pdf(o, d, p, t, &meta, &po, out))
         rc = EXIT_USAGE;
+    if (rc == 0)
+        say_written(o, out, p->n_pages, "PDF");
     if (rc == 0 && o->png_dir) {
         mkdir(o->png_dir, 0777);
         RenderOpts ro = {.proof = o->proof};
         if (!render_png(d, p, t, &ro, o->png_dir, o->dpi ? o->dpi : 80))
             rc = EXIT_USAGE;
+        else
+            say_written(o, o->png_dir, p->n_pages, "PNG pages");
     }
     free(out);
     buf_fini(&title);
@@ -375,7 +392,7 @@ static int dump_stage(const char *stage, const Pages *p, const TextCtx *t)
 /* check: the report on stdout; exit 1 on errors (with --strict also on
  * warnings and lines to look at). */
 static int report_check(const Options *o, Diag *d, const Doc *doc, const Pages *p,
-                        const TextCtx *t, const CheckLog *log)
+                        const TextCtx *t, CheckLog *log)
 {
     CheckReport *r = check_report(doc, p, t, log);
     if (o->json)
@@ -391,7 +408,7 @@ static int report_check(const Options *o, Diag *d, const Doc *doc, const Pages *
 /* Typesets the loaded doc, then writes the files, a dump, or (with log)
  * the check report; returns the exit status. */
 static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data,
-                   const CheckLog *log)
+                   CheckLog *log)
 {
     Arena arena;
     arena_init(&arena);
@@ -424,7 +441,7 @@ static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data,
 }
 
 /* build and check: load the issue, then typeset it. */
-static int load_and_typeset(const Options *o, Diag *d, const CheckLog *log)
+static int load_and_typeset(const Options *o, Diag *d, CheckLog *log)
 {
     if (!o->input)
         return usage_error("%s needs an issue directory", o->command);

@@ -200,19 +200,43 @@ static void count_paragraph(CheckReport *r, const ParaLines *pl)
 
 /* ---- messages and totals ---------------------------------------------- */
 
+/* Messages in the order of the issue: by article, then line and column;
+ * those of no article (the manifest, the layout, the program) last. */
+static const CheckReport *sorting;
+
+static int by_place(const void *x, const void *y)
+{
+    int i = *(const int *)x, k = *(const int *)y;
+    int ai = sorting->msg_article[i], ak = sorting->msg_article[k];
+    const CheckMessage *mi = &sorting->log->msg[i], *mk = &sorting->log->msg[k];
+    if (ai != ak)
+        return ai < 0 ? 1 : ak < 0 ? -1 : ai - ak;
+    if (mi->line != mk->line)
+        return mi->line - mk->line;
+    if (mi->col != mk->col)
+        return mi->col - mk->col;
+    return i - k;
+}
+
 static void count_messages(CheckReport *r)
 {
     if (!r->log)
         return;
-    r->msg_article = xmalloc(sizeof(int) * ((size_t)r->log->n + 1));
-    for (int i = 0; i < r->log->n; i++) {
+    int n = r->log->n;
+    r->msg_article = xmalloc(sizeof(int) * ((size_t)n + 1));
+    r->msg_order = xmalloc(sizeof(int) * ((size_t)n + 1));
+    for (int i = 0; i < n; i++) {
         const CheckMessage *m = &r->log->msg[i];
         int art = article_of_path(r, m->path);
         r->msg_article[i] = art;
+        r->msg_order[i] = i;
         CheckCounts *c = counts_of(r, art);
         c->warnings += m->level == DIAG_WARNING;
         c->errors += m->level == DIAG_ERROR;
     }
+    sorting = r;
+    qsort(r->msg_order, (size_t)n, sizeof(int), by_place);
+    sorting = NULL;
 }
 
 static void add_counts(CheckCounts *to, const CheckCounts *c)
@@ -248,7 +272,7 @@ static void sum_totals(CheckReport *r)
     }
 }
 
-CheckReport *check_report(const Doc *doc, const Pages *p, const TextCtx *t, const CheckLog *log)
+CheckReport *check_report(const Doc *doc, const Pages *p, const TextCtx *t, CheckLog *log)
 {
     CheckReport *r = xcalloc(1, sizeof(CheckReport));
     r->doc = doc;
@@ -260,6 +284,8 @@ CheckReport *check_report(const Doc *doc, const Pages *p, const TextCtx *t, cons
     count_pages(r);
     for (int i = 0; i < p->n_paras; i++)
         count_paragraph(r, p->para[i]);
+    if (log)
+        check_lint(log, doc);
     count_messages(r);
     sum_totals(r);
     return r;
@@ -273,6 +299,7 @@ void check_report_free(CheckReport *r)
     free(r->art);
     free(r->look);
     free(r->msg_article);
+    free(r->msg_order);
     free(r);
 }
 

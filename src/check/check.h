@@ -44,8 +44,9 @@ typedef struct CheckCounts {
 
 typedef struct CheckReport CheckReport;
 
-/* Builds the report of doc composed into p; log may be NULL. */
-CheckReport *check_report(const Doc *doc, const Pages *p, const TextCtx *t, const CheckLog *log);
+/* Builds the report of doc composed into p; the content warnings (lint.c)
+ * are added to log, which may be NULL. */
+CheckReport *check_report(const Doc *doc, const Pages *p, const TextCtx *t, CheckLog *log);
 void check_report_free(CheckReport *r);
 
 /* The whole issue's counts. */

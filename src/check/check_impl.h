@@ -55,6 +55,10 @@ struct CheckReport {
     LookLine *look;
     int n_look, cap_look;
     int *msg_article;        /* per log message: index into art, -1 for none */
+    int *msg_order;          /* the log's messages in the order */
 };
+
+/* lint.c: content warnings into log. */
+void check_lint(CheckLog *log, const Doc *doc);
 
 #endif

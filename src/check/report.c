@@ -121,8 +121,8 @@ static void text_messages(const CheckReport *r, FILE *out)
     if (!r->log || r->log->n == 0)
         return;
     fprintf(out, "\nMessages (%d):\n", r->log->n);
-    for (int i = 0; i < r->log->n; i++) {
-        const CheckMessage *m = &r->log->msg[i];
+    for (int k = 0; k < r->log->n; k++) {
+        const CheckMessage *m = &r->log->msg[r->msg_order[k]];
         print_loc(out, m->path, m->line, m->col);
         fprintf(out, ": %s: %s\n", level_name(m->level), m->text);
     }
@@ -222,7 +222,8 @@ static void json_messages(FILE *out, const CheckReport *r, int art)
 {
     fputc('[', out);
     bool first = true;
-    for (int i = 0; r->log && i < r->log->n; i++) {
+    for (int k = 0; r->log && k < r->log->n; k++) {
+        int i = r->msg_order[k];
         if (r->msg_article[i] != art)
             continue;
         const CheckMessage *m = &r->log->msg[i];
@@ -243,6 +244,7 @@ static void json_article(FILE *out, const CheckReport *r, int i)
     char *title = article_title(ar->a);
     fputs("    {\"file\": ", out);
     json_cstring(out, ar->a->path);
+    fprintf(out, ", \"kind\": \"%s\"", ar->a->kind == ARTICLE_BOX ? "box" : "article");
     fputs(", \"title\": ", out);
     json_cstring(out, title);
     fputs(", \"section\": ", out);

@@ -1,0 +1,81 @@
+# reprint check (the editor's report), -q and -v: the report read back
+# against the line dump and the PDF (tests/check_report.py), content
+# warnings at their exact file:line:col, exit codes, options per command.
+. tests/lib.sh
+R=$(pwd)/$REPRINT
+ISSUE=content/tianjin-zhengxie-2022-08
+
+# ---- the bundled issue: the report agrees with the other stages --------
+$R check $ISSUE --json >"$TMP/report.json"
+check_eq "check --json: exit 0" $? 0
+$R build $ISSUE --dump=lines >"$TMP/lines.txt"
+$R build $ISSUE -o "$TMP/issue.pdf" -q
+pages=$(pdfinfo "$TMP/issue.pdf" | awk '/^Pages:/ {print $2}')
+python3 tests/check_report.py "$TMP/report.json" "$TMP/lines.txt" "$pages" >"$TMP/py.txt"
+check_eq "report agrees with the line dump and the PDF: $(tail -n 1 "$TMP/py.txt")" $? 0
+grep '^FAIL' "$TMP/py.txt"
+check "total fit avoided 孤字 that greedy breaking leaves" python3 -c "
+import json,sys; t=json.load(open('$TMP/report.json'))['totals']
+sys.exit(not (t['runts_avoided'] > 0 and t['runts'] == 0))"
+$R check $ISSUE --first-fit --json >"$TMP/ff.json"
+check "--first-fit: 孤字 left, none avoided" python3 -c "
+import json,sys; t=json.load(open('$TMP/ff.json'))['totals']
+sys.exit(not (t['runts'] > 0 and t['runts_avoided'] == 0))"
+$R check $ISSUE >"$TMP/report.txt"
+check "text report: closing line" grep -Eq '^[0-9]+ errors, [0-9]+ warnings, [0-9]+ lines to look at$' "$TMP/report.txt"
+check "text report: a row per article" test "$(grep -c "^[0-9].* $ISSUE/.*\.md " "$TMP/report.txt")" -eq \
+    "$(python3 -c "import json; print(len(json.load(open('$TMP/report.json'))['articles']))")"
+
+# ---- content warnings, at the character ----------------------------------
+cp -r tests/fixtures/mini "$TMP/lint"
+f="$TMP/lint/19-tan-shichang.md"
+n=$(wc -l <"$f")
+printf '\n中文,文字  之间 有空格（未闭合，还有》多余。\n' >>"$f"
+line=$((n + 2))
+$R check "$TMP/lint" >"$TMP/lint.txt" 2>"$TMP/lint.err"
+check_eq "warnings alone: exit 0" $? 0
+check "warnings go to the report, not stderr" test ! -s "$TMP/lint.err"
+for want in \
+    "$f:$line:3: warning: half-width \",\" in Chinese text (GB/T 15834 sets \"，\")" \
+    "$f:$line:6: warning: two spaces in a row" \
+    "$f:$line:10: warning: a space between Chinese characters" \
+    "$f:$line:14: warning: \"（\" not closed" \
+    "$f:$line:21: warning: \"》\" without an opening \"《\""; do
+    check "content warning: ${want#"$f":}" grep -qxF "$want" "$TMP/lint.txt"
+done
+$R check "$TMP/lint" --strict >/dev/null 2>&1
+check_eq "--strict with warnings: exit 1" $? 1
+$R check tests/fixtures/mini --json | python3 -c "import json,sys; json.load(sys.stdin)"
+check_eq "mini issue: valid JSON" $? 0
+# a quotation over two title lines is one quotation
+check "a quotation over two printed lines is not flagged" sh -c \
+    "! grep -q '25-jianwu.*without an opening' '$TMP/report.txt'"
+
+# ---- errors ----------------------------------------------------------------
+cp -r tests/fixtures/mini "$TMP/broken"
+printf -- '---\nkind: article\ntitle: [unclosed\n---\n' >"$TMP/broken/19-tan-shichang.md"
+$R check "$TMP/broken" >"$TMP/broken.out" 2>"$TMP/broken.err"
+check_eq "an error in the content: exit 1" $? 1
+check "the error on stderr with file:line:col" grep -q "19-tan-shichang.md:[0-9]*:[0-9]*: error:" "$TMP/broken.err"
+$R check "$TMP/nowhere" >/dev/null 2>&1
+check_eq "missing issue: exit 1" $? 1
+
+# ---- options ---------------------------------------------------------------
+$R check $ISSUE --png "$TMP/x" >/dev/null 2>&1; check_eq "check --png: exit 2" $? 2
+$R build $ISSUE --json >/dev/null 2>&1; check_eq "build --json: exit 2" $? 2
+$R build $ISSUE -q -v >/dev/null 2>&1; check_eq "-q with -v: exit 2" $? 2
+$R build $ISSUE --proof --print >/dev/null 2>&1; check_eq "--proof with --print: exit 2" $? 2
+$R clean "$SEED" --json >/dev/null 2>&1; check_eq "clean --json: exit 2" $? 2
+check "check needs an issue directory" sh -c "$R check 2>&1 | grep -q 'check needs an issue directory'"
+
+# ---- -q and -v ---------------------------------------------------------------
+$R build "$TMP/lint" -o "$TMP/q.pdf" -q 2>"$TMP/q.err"
+check_eq "build -q: exit 0" $? 0
+check "build -q: nothing on stderr" test ! -s "$TMP/q.err"
+$R build tests/fixtures/mini -o "$TMP/v.pdf" -v 2>"$TMP/v.err"
+check "build -v: says what it wrote" grep -q "^reprint: wrote $TMP/v.pdf: [0-9]* pages, [0-9]* KB$" "$TMP/v.err"
+check "build -v: stage times" grep -q "^reprint: time: render" "$TMP/v.err"
+$R build tests/fixtures/mini -o "$TMP/n.pdf" 2>"$TMP/n.err"
+check "build without -v, not a terminal: silent" test ! -s "$TMP/n.err"
+
+finish
