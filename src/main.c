@@ -8,6 +8,7 @@
  * Exit status: 0 success (warnings allowed), 1 errors in the input,
  * 2 usage or environment errors.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdbool.h>
@@ -231,7 +232,9 @@ static char *data_dir(void)
         return xstrdup(".");
     exe[n] = '\0';
     char *bin = file_dirname(exe);
-    char *candidates[2] = {file_join(bin, ".."), file_join(bin, "../share/reprint")};
+    char *parent = file_dirname(bin); /* not bin/.., which messages would show */
+    char *candidates[2] = {xstrdup(parent), file_join(parent, "share/reprint")};
+    free(parent);
     char *found = NULL;
     for (int i = 0; i < 2; i++) {
         char *conf = file_join(candidates[i], "fonts/fonts.conf");
@@ -405,6 +408,27 @@ static int report_check(const Options *o, Diag *d, const Doc *doc, const Pages *
     return fail ? EXIT_INPUT : 0;
 }
 
+/* issue.yaml names a design that is not there: say where it was named and
+ * which designs there are. */
+static void missing_design(Diag *d, const Doc *doc, const char *data)
+{
+    char *dir = file_join(data, "layout");
+    Buf names;
+    buf_init(&names);
+    DIR *dp = opendir(dir);
+    for (struct dirent *e; dp && (e = readdir(dp));) {
+        size_t n = strlen(e->d_name);
+        if (n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0)
+            buf_printf(&names, "%s%.*s", names.len ? ", " : "", (int)(n - 5), e->d_name);
+    }
+    if (dp)
+        closedir(dp);
+    diag_error(d, doc->layout_at, "no design file %s; the designs in %s are: %s (or give a path)",
+               doc->layout_path, dir, names.len ? buf_str(&names) : "none");
+    buf_fini(&names);
+    free(dir);
+}
+
 /* Typesets the loaded doc, then writes the files, a dump, or (with log)
  * the check report; returns the exit status. */
 static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data,
@@ -413,7 +437,11 @@ static int typeset(const Options *o, Diag *d, const Doc *doc, const char *data,
     Arena arena;
     arena_init(&arena);
     const char *layout_path = o->layout ? o->layout : doc->layout_path;
-    Layout *l = layout_path ? style_load(&arena, d, layout_path) : NULL;
+    Layout *l = NULL;
+    if (!o->layout && layout_path && !file_exists(layout_path))
+        missing_design(d, doc, data);
+    else if (layout_path)
+        l = style_load(&arena, d, layout_path);
     char *conf = file_join(data, "fonts/fonts.conf");
     int rc = l ? 0 : EXIT_INPUT;
     TextCtx *t = l ? text_open(d, conf, l, doc->language) : NULL;

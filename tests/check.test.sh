@@ -59,6 +59,15 @@ check_eq "an error in the content: exit 1" $? 1
 check "the error on stderr with file:line:col" grep -q "19-tan-shichang.md:[0-9]*:[0-9]*: error:" "$TMP/broken.err"
 $R check "$TMP/nowhere" >/dev/null 2>&1
 check_eq "missing issue: exit 1" $? 1
+cp -r tests/fixtures/mini "$TMP/nodesign"
+sed -i 's/^layout: .*/layout: default/' "$TMP/nodesign/issue.yaml"
+ln=$(grep -n '^layout:' "$TMP/nodesign/issue.yaml" | cut -d: -f1)
+$R build "$TMP/nodesign" -o "$TMP/nd.pdf" 2>"$TMP/nd.err"
+check_eq "a design that is not there: exit 1" $? 1
+check "…named at issue.yaml:$ln:9, with the designs there are" \
+    grep -q "nodesign/issue.yaml:$ln:9: error: no design file .*default.yaml; the designs in .* are: .*tianjin-zhengxie" "$TMP/nd.err"
+$R build "$TMP/nodesign" -o "$TMP/nd.pdf" --layout layout/tianjin-zhengxie.yaml 2>/dev/null
+check_eq "…and --layout overrides it: exit 0" $? 0
 
 # ---- options ---------------------------------------------------------------
 $R check $ISSUE --png "$TMP/x" >/dev/null 2>&1; check_eq "check --png: exit 2" $? 2
