@@ -51,6 +51,17 @@ check_eq "mini issue: valid JSON" $? 0
 check "a quotation over two printed lines is not flagged" sh -c \
     "! grep -q '25-jianwu.*without an opening' '$TMP/report.txt'"
 
+# a character the body face lacks (CJK Extension B) is counted and located
+cp -r tests/fixtures/mini "$TMP/glyph"
+printf '\n这里有一个罕见字符\360\252\233\212。\n' >>"$TMP/glyph/19-tan-shichang.md"
+gline=$(( $(wc -l <"$TMP/glyph/19-tan-shichang.md") ))
+$R check "$TMP/glyph" --json >"$TMP/glyph.json"
+check "a missing glyph: counted, warned at its character" python3 -c "
+import json,sys; d=json.load(open('$TMP/glyph.json'))
+ms=[m for a in d['articles'] for m in a['messages']]
+sys.exit(not (d['totals']['missing_glyphs'] == 1 and len(ms) == 1 and ms[0]['at']['line'] == $gline
+              and ms[0]['at']['column'] == 10 and 'U+2A6CA' in ms[0]['message']))"
+
 # ---- errors ----------------------------------------------------------------
 cp -r tests/fixtures/mini "$TMP/broken"
 printf -- '---\nkind: article\ntitle: [unclosed\n---\n' >"$TMP/broken/19-tan-shichang.md"
