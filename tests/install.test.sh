@@ -13,6 +13,9 @@ ISSUE=$TOP/content/tianjin-zhengxie-2022-08
 B=$(dirname "$REPRINT")
 DEST=$TMP/dest
 P=$DEST/usr
+# A make of its own, not a part of the make that runs the tests (whose
+# flags, jobserver included, would otherwise come along).
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 # ---- make install ---------------------------------------------------------
 make -s -o "$B/reprint" B="$B" DESTDIR="$DEST" PREFIX=/usr install >"$TMP/install.log" 2>&1
