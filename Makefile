@@ -99,12 +99,12 @@ FUZZ_B       := build-fuzz
 FUZZ_CFLAGS  := -O1 -g -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc -fno-omit-frame-pointer \
                 -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_BASE    := $(wildcard src/base/*.c)
-FUZZ_SRC_article  := $(FUZZ_BASE) $(wildcard src/doc/*.c)
+FUZZ_SRC_article  := $(FUZZ_BASE) $(wildcard src/doc/*.c) src/check/lint.c
 FUZZ_SRC_manifest := $(FUZZ_BASE) $(wildcard src/doc/*.c)
 FUZZ_SRC_clean    := $(FUZZ_BASE) $(wildcard src/clean/*.c)
 FUZZ_TARGETS := article manifest clean
 
-$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard src/base/*.c src/doc/*.c src/clean/*.c src/*/*.h)
+$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard src/base/*.c src/doc/*.c src/clean/*.c src/*/*.h) src/check/lint.c
 	@command -v clang >/dev/null || apt-get install -y -qq clang >/dev/null
 	@mkdir -p $(FUZZ_B)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(shell pkg-config --cflags yaml-0.1 libcmark) \
@@ -168,6 +168,7 @@ valgrind: deps $(B)/reprint
 # packagers). The binary finds its data at <its dir>/../share/reprint, so
 # bin/ and share/reprint/ stay under one PREFIX. fonts/fonts.conf names
 # the Debian font directories by absolute path: nothing else comes along.
+# The docs keep the tree's shape (README.md beside docs/) so links work.
 .PHONY: install uninstall
 PREFIX  ?= /usr/local
 INSTALL ?= install
@@ -176,20 +177,27 @@ DATADIR := $(DESTDIR)$(PREFIX)/share/reprint
 MAN1DIR := $(DESTDIR)$(PREFIX)/share/man/man1
 DOCDIR  := $(DESTDIR)$(PREFIX)/share/doc/reprint
 LAYOUTS := $(wildcard layout/*.yaml)
-DOCS    := $(wildcard docs/*.md)
+DOC_MD       := $(wildcard docs/*.md)
+DOC_EXAMPLES := $(wildcard docs/examples/*.yaml)
+DOC_IMAGES   := $(wildcard docs/images/*.png)
 
 install: $(B)/reprint
-	$(INSTALL) -d -m 755 $(BINDIR) $(DATADIR)/layout $(DATADIR)/fonts $(MAN1DIR) $(DOCDIR)/docs
+	$(INSTALL) -d -m 755 $(BINDIR) $(DATADIR)/layout $(DATADIR)/fonts $(MAN1DIR) \
+	    $(DOCDIR)/docs $(if $(DOC_EXAMPLES),$(DOCDIR)/docs/examples) $(if $(DOC_IMAGES),$(DOCDIR)/docs/images)
 	$(INSTALL) -m 755 $(B)/reprint $(BINDIR)/reprint
 	$(INSTALL) -m 644 $(LAYOUTS) $(DATADIR)/layout/
 	$(INSTALL) -m 644 fonts/fonts.conf $(DATADIR)/fonts/fonts.conf
 	$(INSTALL) -m 644 docs/reprint.1 $(MAN1DIR)/reprint.1
 	$(INSTALL) -m 644 README.md $(DOCDIR)/README.md
-	$(INSTALL) -m 644 $(DOCS) $(DOCDIR)/docs/
+	$(INSTALL) -m 644 $(DOC_MD) $(DOCDIR)/docs/
+	$(if $(DOC_EXAMPLES),$(INSTALL) -m 644 $(DOC_EXAMPLES) $(DOCDIR)/docs/examples/)
+	$(if $(DOC_IMAGES),$(INSTALL) -m 644 $(DOC_IMAGES) $(DOCDIR)/docs/images/)
 
 # Removes what install put there, by name (a layout added by hand to
 # share/reprint/layout stays), then our directories if they are empty.
 uninstall:
 	rm -f $(BINDIR)/reprint $(MAN1DIR)/reprint.1 $(DATADIR)/fonts/fonts.conf \
-	    $(LAYOUTS:layout/%=$(DATADIR)/layout/%) $(DOCDIR)/README.md $(DOCS:docs/%=$(DOCDIR)/docs/%)
-	rmdir $(DATADIR)/layout $(DATADIR)/fonts $(DATADIR) $(DOCDIR)/docs $(DOCDIR) 2>/dev/null || true
+	    $(LAYOUTS:%=$(DATADIR)/%) $(DOCDIR)/README.md $(DOC_MD:%=$(DOCDIR)/%) \
+	    $(DOC_EXAMPLES:%=$(DOCDIR)/%) $(DOC_IMAGES:%=$(DOCDIR)/%)
+	rmdir $(DATADIR)/layout $(DATADIR)/fonts $(DATADIR) $(DOCDIR)/docs/examples \
+	    $(DOCDIR)/docs/images $(DOCDIR)/docs $(DOCDIR) 2>/dev/null || true
