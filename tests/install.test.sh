@@ -29,7 +29,9 @@ want_files() {
     echo "644 share/reprint/fonts/fonts.conf"
     for f in layout/*.yaml; do echo "644 share/reprint/$f"; done
     echo "644 share/doc/reprint/README.md"
-    for f in docs/*.md; do echo "644 share/doc/reprint/$f"; done
+    for f in docs/*.md docs/examples/*.yaml docs/images/*.png; do
+        [ -e "$f" ] && echo "644 share/doc/reprint/$f"
+    done
 }
 want_files | sort -k2 >"$TMP/want"
 (cd "$P" && find . -type f -printf '%m %P\n' | sort -k2) >"$TMP/got"
@@ -126,8 +128,10 @@ for cmd in $(cat "$TMP/commands"); do
     check "man: command $cmd in COMMANDS" grep -qE "^       $cmd( |\$)" "$TMP/man-commands"
     check "man: command $cmd in SYNOPSIS" grep -qE "^       reprint $cmd " "$TMP/man.txt"
 done
-# The environment variables the program reads.
-for var in REPRINT_DATA SOURCE_DATE_EPOCH REPRINT_TIMES; do
+# Every environment variable the program reads (getenv in src/).
+grep -rhoE 'getenv\("[A-Za-z_][A-Za-z0-9_]*"\)' src | sed 's/^getenv("//; s/")$//' | sort -u >"$TMP/env"
+check "man: src/ reads environment variables (at least 3)" test "$(wc -l <"$TMP/env")" -ge 3
+for var in $(cat "$TMP/env"); do
     check "man: ENVIRONMENT names $var" sh -c "sed -n '/^ENVIRONMENT\$/,/^[A-Z]/p' '$TMP/man.txt' | grep -q '^       $var\$'"
 done
 finish
