@@ -46,7 +46,7 @@ static const char usage[] =
     "                     [--print [--marks] | --archive | --proof]\n"
     "                     [--dump=tree|runs|lines|pages] [--first-fit] [-q | -v]\n"
     "       reprint check ISSUE_DIR [--layout FILE] [--json] [--strict] [--first-fit] [-q | -v]\n"
-    "       reprint clean RAW.txt -o DIR [-q]\n"
+    "       reprint clean RAW.txt -o DIR [--layout NAME] [-q]\n"
     "       reprint fonts [ISSUE_DIR | --layout FILE]\n"
     "       reprint --help | --version\n";
 
@@ -75,6 +75,7 @@ static const char help[] =
     "    --strict           exit 1 when there are warnings or lines to look at\n"
     "  clean RAW.txt -o DIR turn a raw PDF text extraction into an issue skeleton\n"
     "                       (issue.yaml, one .md per article, clean-report.txt)\n"
+    "    --layout NAME      the design issue.yaml names (a layout/ name or a path)\n"
     "  fonts                print each role's font family, style and file\n"
     "\n"
     "Options of every command:\n"
@@ -121,7 +122,7 @@ static bool option_allowed(const char *command, const char *a)
         {"build", " -o --layout --png --dpi --print --marks --archive --proof --dump --first-fit "
                   "-q -v "},
         {"check", " --layout --json --strict --first-fit -q -v "},
-        {"clean", " -o -q -v "},
+        {"clean", " -o --layout -q -v "},
         {"fonts", " --layout -q -v "},
     };
     char name[32];
@@ -219,8 +220,10 @@ static int parse_args(Options *o, int argc, char **argv)
 
 /* ---- where the project's data lives ---------------------------------- */
 
-/* The directory holding layout/ and fonts/: $REPRINT_DATA, else next to
- * the executable's directory (the source tree), else PREFIX/share/reprint. */
+/* The directory holding layout/ and fonts/: $REPRINT_DATA, else
+ * share/reprint beside the executable's directory (an installed copy),
+ * else the directory above it (the source tree: build/..). The installed
+ * copy comes first, so a PREFIX that happens to hold fonts/ cannot win. */
 static char *data_dir(void)
 {
     const char *env = getenv("REPRINT_DATA");
@@ -233,7 +236,7 @@ static char *data_dir(void)
     exe[n] = '\0';
     char *bin = file_dirname(exe);
     char *parent = file_dirname(bin); /* not bin/.., which messages would show */
-    char *candidates[2] = {xstrdup(parent), file_join(parent, "share/reprint")};
+    char *candidates[2] = {file_join(parent, "share/reprint"), xstrdup(parent)};
     free(parent);
     char *found = NULL;
     for (int i = 0; i < 2; i++) {
@@ -541,7 +544,7 @@ static int cmd_clean(const Options *o, Diag *d)
 {
     if (!o->input || !o->output)
         return usage_error("%s", "clean needs RAW.txt and -o DIR");
-    return clean_run(d, o->input, o->output);
+    return clean_run(d, o->input, o->output, o->layout);
 }
 
 /* glibc hands blocks over 128 KB out as fresh mappings and gives freed

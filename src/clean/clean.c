@@ -86,8 +86,7 @@ static void check_articles(CleanDoc *doc)
         doc_report(doc, 0, "sections were taken from the running heads (%d found); an article "
                    "gets the one printed last before it: check against the contents page",
                    doc->nheads);
-    doc_report(doc, 0, "issue.yaml: the date is derived from the issue number and the layout "
-               "is \"default\": set both");
+    doc_report(doc, 0, "issue.yaml: the date is derived from the issue number: check it");
 }
 
 /* ---- Public API -------------------------------------------------------------------------- */
@@ -147,7 +146,7 @@ void clean_text_without_furniture(const CleanDoc *doc, Buf *out)
     }
 }
 
-int clean_run(Diag *d, const char *raw_path, const char *out_dir)
+int clean_run(Diag *d, const char *raw_path, const char *out_dir, const char *layout)
 {
     size_t len;
     char *text = file_read(d, raw_path, &len);
@@ -158,6 +157,10 @@ int clean_run(Diag *d, const char *raw_path, const char *out_dir)
     free(text);
     if (!doc)
         return 1;
+    doc->layout = layout;
+    if (!layout)
+        doc_report(doc, 0, "issue.yaml: the layout is \"default\", which names no design: set it "
+                   "(or clean with --layout NAME)");
     int status = 0;
     if (doc->nout == 0) {
         diag_error(d, srcloc_file(raw_path), "no text found");

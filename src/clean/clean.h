@@ -22,11 +22,12 @@
 #include "base/diag.h"
 
 /* Cleans the raw extraction at raw_path into out_dir (created if missing):
- * issue.yaml, one NN-slug.md per article, clean-report.txt. Returns 0 on
+ * issue.yaml, one NN-slug.md per article, clean-report.txt. issue.yaml
+ * names the design `layout` (NULL: a placeholder, reported). Returns 0 on
  * success, 1 on input errors, 2 on environment errors; messages go
  * through d. Files are written to temporaries and renamed, so an error
  * leaves no half-written file behind. */
-int clean_run(Diag *d, const char *raw_path, const char *out_dir);
+int clean_run(Diag *d, const char *raw_path, const char *out_dir, const char *layout);
 
 /* ---- The analysed issue (for tests and tools) ---------------------------- */
 

@@ -152,6 +152,7 @@ struct CleanDoc {
     RunningHead *heads;
     int nheads, cap_heads;
     const char *magazine;   /* learnt from the running heads, or NULL */
+    const char *layout;     /* the design issue.yaml names; NULL: "default" */
     Item *items;
     int nitems, cap_items;
     Block **blocks;

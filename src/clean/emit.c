@@ -94,7 +94,10 @@ void clean_issue_yaml(const CleanDoc *doc, Buf *out)
     yaml_value(out, "serial", head_field(doc, offsetof(RunningHead, serial)));
     yaml_value(out, "date", date);
     buf_puts(out, "language: zh-Hans\n");
-    buf_puts(out, "layout: default  # the design in layout/ to set this issue with\n");
+    if (doc->layout)
+        yaml_value(out, "layout", doc->layout);
+    else
+        buf_puts(out, "layout: default  # the design in layout/ to set this issue with\n");
     write_sections(doc, out);
 }
 

@@ -526,7 +526,7 @@ static void test_clean_run(void)
     write_text(rawf, buf_str(&s.raw));
     Diag d;
     diag_init(&d, NULL, "test");
-    CHECK_INT(clean_run(&d, rawf, out), 0);
+    CHECK_INT(clean_run(&d, rawf, out, NULL), 0);
     char *files = list_dir(out);
     CHECK(strstr(files, "01-article.md\n") != NULL);
     CHECK(strstr(files, "issue.yaml\n") != NULL);
@@ -534,10 +534,10 @@ static void test_clean_run(void)
     CHECK(strstr(files, "tmp") == NULL);
     free(files);
     char *below_file = file_join(rawf, "out"); /* a directory inside a file */
-    CHECK_INT(clean_run(&d, rawf, below_file), 2);
+    CHECK_INT(clean_run(&d, rawf, below_file, NULL), 2);
     write_text(rawf, "好\xfe\n");
-    CHECK_INT(clean_run(&d, rawf, out), 1);
-    CHECK_INT(clean_run(&d, "/nonexistent/raw.txt", out), 2);
+    CHECK_INT(clean_run(&d, rawf, out, NULL), 1);
+    CHECK_INT(clean_run(&d, "/nonexistent/raw.txt", out, NULL), 2);
     free(below_file);
     remove_dir(out);
     remove_dir(tmp);
