@@ -81,6 +81,11 @@ clean:
 
 -include $(OBJ:.o=.d)
 
+# ---- the guide's pictures (docs/guide.md), made from the current build ----
+.PHONY: guide-images
+guide-images: deps $(B)/reprint
+	REPRINT=$(B)/reprint sh docs/guide-images.sh
+
 # ---- issue 7: benchmark, fuzzing, sanitizers, valgrind -------------------
 # None of these are part of `make check`; see docs/performance.md.
 .PHONY: bench fuzz fuzz-regress asan valgrind
