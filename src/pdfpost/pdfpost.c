@@ -300,6 +300,8 @@ static void fix_page_dict(Post *p, qpdf_oh page)
             qpdf_oh_replace_key(q, group, "/CS", qpdf_oh_new_name(q, "/DeviceCMYK"));
         return;
     }
+    if (p->o->proof) /* a proof is trim + bleed too: the boxes say where to cut */
+        set_print_boxes(p, page);
     qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
     int n = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
     for (int i = 0; i < n; i++)

@@ -222,20 +222,25 @@ static double item_top(const PageItem *it)
     return pt(it->y[0] - it->s->glyph[it->g0].size);
 }
 
+/* Cairo 1.16 takes the positions of destinations and links in page
+ * space, not through the current transformation: where the page is larger
+ * than the trim (a proof), offset moves them from trim to page space. */
+
 /* The named destination of article m, at its first item on its page. */
-static void add_dest(cairo_t *cr, int m, const PageItem *it)
+static void add_dest(cairo_t *cr, int m, const PageItem *it, double offset)
 {
     char attrs[96];
-    snprintf(attrs, sizeof attrs, "name='a%d' x=0 y=%.2f", m, item_top(it) > 0 ? item_top(it) : 0);
+    snprintf(attrs, sizeof attrs, "name='a%d' x=0 y=%.2f", m,
+             (item_top(it) > 0 ? item_top(it) : 0) + offset);
     cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
     cairo_tag_end(cr, CAIRO_TAG_DEST);
 }
 
-static void add_link(cairo_t *cr, const PageItem *it)
+static void add_link(cairo_t *cr, const PageItem *it, double offset)
 {
     char attrs[160];
     snprintf(attrs, sizeof attrs, "dest='a%d' rect=[%.2f %.2f %.2f %.2f]", it->target,
-             pt(it->x0), pt(it->y0), pt(it->x1 - it->x0), pt(it->y1 - it->y0));
+             pt(it->x0) + offset, pt(it->y0) + offset, pt(it->x1 - it->x0), pt(it->y1 - it->y0));
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
     cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
@@ -284,6 +289,7 @@ typedef struct PdfJob {
     cairo_surface_t *surface;
     cairo_t *cr;
     double offset; /* media edge to trim, points */
+    Proof *proof;  /* --proof: the editor's marks; NULL otherwise */
 } PdfJob;
 
 /* Page label: the printed folio, so a reader's "go to page 12" finds the
@@ -316,19 +322,26 @@ static void add_dests_at(const PdfJob *j, int pg, int i)
     for (int k = 0; first && k < i; k++)
         first = j->p->page[pg].item[k].article != it->article;
     if (first)
-        add_dest(j->cr, it->article, it);
+        add_dest(j->cr, it->article, it, j->offset);
 }
 
+/* Draws page pg with its tags; a proof's marks go under and over the
+ * items while no leaf element is open, so they stay artifacts. */
 static void draw_tagged_page(PdfJob *j, Tagger *tg, int pg)
 {
     const Page *page = &j->p->page[pg];
     bool toc = pg == j->p->contents_page;
+    if (j->proof) {
+        cairo_save(j->cr);
+        cairo_translate(j->cr, j->offset, j->offset);
+        proof_under(j->cr, j->proof, pg);
+    }
     for (int i = 0; i < page->n_items; i++) {
         const PageItem *it = &page->item[i];
         if (is_furniture(it, toc)) {
             close_content(tg);
             if (it->kind == ITEM_LINK)
-                add_link(j->cr, it);
+                add_link(j->cr, it, j->offset);
             if (it->kind == ITEM_LINK && toc)
                 close_toci(tg);
         } else {
@@ -342,6 +355,10 @@ static void draw_tagged_page(PdfJob *j, Tagger *tg, int pg)
         draw_item(j->cr, &j->ft, j->d, j->t, j->p->layout, it, 0);
     }
     close_content(tg);
+    if (j->proof) {
+        proof_over(j->cr, j->proof, pg);
+        cairo_restore(j->cr);
+    }
     if (toc)
         close_toc(tg);
 }
@@ -438,7 +455,7 @@ bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *met
 {
     const Layout *l = p->layout;
     PdfJob j = {.d = d, .p = p, .t = t, .o = o};
-    if (o->print)
+    if (o->print || o->proof)
         j.offset = pt(l->bleed) + (o->marks ? MARK_GAP + MARK_LEN + MARK_PAPER : 0);
     j.surface = cairo_pdf_surface_create(file, pt(l->page_width) + 2 * j.offset,
                                          pt(l->page_height) + 2 * j.offset);
@@ -449,6 +466,8 @@ bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *met
     }
     faces_cut(&j.ft, t, p); /* Cairo then embeds small faces (embed.c) */
     times_mark("cut");
+    if (o->proof)
+        j.proof = proof_new(d, p, t, &j.ft);
     set_metadata(j.surface, meta);
     if (!o->print)
         add_outline(j.surface, p);
@@ -460,6 +479,7 @@ bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *met
     cairo_surface_finish(j.surface);
     ok = ok && check_surface(d, j.surface, path);
     cairo_surface_destroy(j.surface);
+    proof_free(j.proof);
     faces_fini(&j.ft);
     return ok;
 }

@@ -48,30 +48,43 @@ static void done_ft_face(void *hold)
     free(h);
 }
 
+/* A Cairo face that owns h (and frees it with the face). */
+static cairo_font_face_t *hold_face(FaceHold *h)
+{
+    cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(h->face, 0);
+    cairo_font_face_set_user_data(cf, &ft_face_key, h, done_ft_face);
+    return cf;
+}
+
+cairo_font_face_t *face_open_file(FaceTable *ft, Diag *d, const FontFace *f)
+{
+    FaceHold *h = xcalloc(1, sizeof *h);
+    if (FT_New_Face(ft->ft, f->file, f->index, &h->face) != 0) {
+        diag_error(d, srcloc_file(f->file), "cannot open font file");
+        free(h);
+        return NULL;
+    }
+    return hold_face(h);
+}
+
 static cairo_font_face_t *face_for(FaceTable *ft, Diag *d, const TextCtx *t, int id)
 {
     if (ft->face[id])
         return ft->face[id];
-    const FontFace *f = text_face(t, id);
     FaceCut *cut = &ft->cut[id];
     FaceHold *h = xcalloc(1, sizeof *h);
     if (cut->data &&
         FT_New_Memory_Face(ft->ft, cut->data, (FT_Long)cut->len, 0, &h->face) == 0) {
         h->data = cut->data; /* FreeType reads it for as long as the face lives */
         cut->data = NULL;
+        ft->face[id] = hold_face(h);
     } else {
+        free(h);
         free(cut->data), cut->data = NULL;
         free(cut->new_id), cut->new_id = NULL;
-        if (FT_New_Face(ft->ft, f->file, f->index, &h->face) != 0) {
-            diag_error(d, srcloc_file(f->file), "cannot open font file");
-            free(h);
-            return NULL;
-        }
+        ft->face[id] = face_open_file(ft, d, text_face(t, id));
     }
-    cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(h->face, 0);
-    cairo_font_face_set_user_data(cf, &ft_face_key, h, done_ft_face);
-    ft->face[id] = cf;
-    return cf;
+    return ft->face[id];
 }
 
 bool faces_init(FaceTable *ft, const TextCtx *t)
@@ -219,19 +232,27 @@ void set_font_options(cairo_t *cr)
 
 /* ---- PNG -------------------------------------------------------------- */
 
-static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, int i,
-                      const char *dir, int dpi)
+/* Page i as a PNG; a proof (pf not NULL) is trim + bleed on every side,
+ * its marks under and over the items as in the PDF. */
+static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, const Proof *pf,
+                      int i, const char *dir, int dpi)
 {
     const Layout *l = p->layout;
-    double scale = dpi / 72.0;
-    int w = (int)(pt(l->page_width) * scale + 0.5), h = (int)(pt(l->page_height) * scale + 0.5);
+    double scale = dpi / 72.0, offset = pf ? pt(l->bleed) : 0;
+    int w = (int)((pt(l->page_width) + 2 * offset) * scale + 0.5);
+    int h = (int)((pt(l->page_height) + 2 * offset) * scale + 0.5);
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(img);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
+    cairo_translate(cr, offset, offset);
     set_font_options(cr);
+    if (pf)
+        proof_under(cr, pf, i);
     draw_page(cr, ft, d, t, l, &p->page[i]);
+    if (pf)
+        proof_over(cr, pf, i);
     cairo_destroy(cr);
     Buf path;
     buf_init(&path);
@@ -247,13 +268,14 @@ static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, 
 bool render_png(Diag *d, const Pages *p, const TextCtx *t, const RenderOpts *o, const char *dir,
                 int dpi)
 {
-    (void)o; /* the proof marks come next */
     FaceTable ft;
     if (!faces_init(&ft, t))
         return false;
+    Proof *pf = o && o->proof ? proof_new(d, p, t, &ft) : NULL;
     bool ok = true;
     for (int i = 0; i < p->n_pages && ok; i++)
-        ok = write_png(d, p, t, &ft, i, dir, dpi);
+        ok = write_png(d, p, t, &ft, pf, i, dir, dpi);
+    proof_free(pf);
     faces_fini(&ft);
     return ok;
 }

@@ -37,6 +37,8 @@ void faces_fini(FaceTable *ft);
  * translated through FaceCut.new_id as they are drawn. */
 void faces_cut(FaceTable *ft, const TextCtx *t, const Pages *p);
 void set_font_options(cairo_t *cr);
+/* The whole face f, opened from its file (not cut): NULL after reporting. */
+cairo_font_face_t *face_open_file(FaceTable *ft, Diag *d, const FontFace *f);
 
 /* Draws one item in black, in page coordinates (origin at the trim's
  * top-left). Rules and frames that touch the trim are extended by bleed
@@ -46,5 +48,22 @@ void draw_item(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layo
 /* Draws all items of a page (PNG previews: no bleed, no tags). */
 void draw_page(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layout *l,
                const Page *pg);
+
+/* ---- proof.c: the editor's proof (--proof) -------------------------------- */
+
+typedef struct Proof Proof;
+
+/* What the proof needs for all pages: which line of which paragraph each
+ * text item is (to ask para_line_flags), the grid's baseline, the face of
+ * its labels. Free with proof_free(). */
+Proof *proof_new(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft);
+void proof_free(Proof *pf);
+/* Draws, in page coordinates (origin at the trim's top-left), what lies
+ * under the text of page index pg: bleed edge, trim, type area, columns,
+ * baseline grid. */
+void proof_under(cairo_t *cr, const Proof *pf, int pg);
+/* Draws what lies over it: the margin marks of flagged lines, boxes round
+ * overfull lines and missing glyphs, the legend in the top margin. */
+void proof_over(cairo_t *cr, const Proof *pf, int pg);
 
 #endif

@@ -1,0 +1,421 @@
+/* proof.c - the editor's proof (--proof): what the pages are built on and
+ * what to look at, drawn in thin colours round the set text.
+ *
+ * Under the text: the bleed edge, the trim, the type area, the design's
+ * columns and the baseline grid (one hairline per grid line, numbered at
+ * the trim's left edge). Over it: beside every line that para_line_flags()
+ * flags, or that holds a glyph its face lacks, a coloured swatch and a
+ * letter in the margin nearer to the line; a box round overfull lines and
+ * missing glyphs; a legend in the top margin. See docs/output.md, "Proof".
+ *
+ * Everything here is drawn as paths, never as text, so copy-paste and text
+ * extraction give the set text only. The PDF draws it while no leaf
+ * element is open, so Cairo leaves it unmarked and the post-step wraps it
+ * as an artifact, outside the tag structure.
+ */
+#include "render_impl.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "base/arena.h"
+#include "text/charclass.h"
+
+/* A glyph the line's face lacks (the shaper warned about it); beyond the
+ * LineFlag bits. */
+enum { PROOF_MISSING = 1u << 8 };
+
+/* What the margin marks mean. Colour components are multiples of 0.2, so
+ * they are whole 8-bit values in any rendering (tests/proof.test.sh
+ * counts the swatches by their exact colour). */
+typedef struct MarkKind {
+    unsigned flag;
+    const char *letter;  /* beside the swatch in the margin */
+    const char *meaning; /* in the legend */
+    double rgb[3];
+} MarkKind;
+
+static const MarkKind kinds[] = {
+    {LINE_LOOSE, "松", "字距过松", {1, 0.6, 0}},
+    {LINE_TIGHT, "紧", "字距压紧", {0.8, 0, 0.8}},
+    {LINE_PUSHED_OUT, "推", "推出", {0, 0.4, 1}},
+    {LINE_OVERFULL, "溢", "溢出", {1, 0, 0}},
+    {PROOF_MISSING, "缺", "缺字", {0.6, 0, 0}},
+};
+enum { N_KINDS = sizeof kinds / sizeof kinds[0] };
+
+/* The drawing of the frame and grid, light enough to read the text over. */
+static const double ink_rgb[3] = {0.2, 0.2, 0.2};    /* legend words, trim */
+static const double bleed_rgb[3] = {0.6, 0.6, 0.6};  /* bleed edge (dashed) */
+static const double area_rgb[3] = {0.2, 0.6, 0.4};   /* type area; columns dashed */
+static const double grid_rgb[3] = {0.6, 0.8, 1};     /* baselines */
+static const double number_rgb[3] = {0.4, 0.6, 0.8}; /* grid line numbers */
+
+/* Sizes in points. */
+static const double hairline = 0.25, frame_line = 0.4;
+static const double swatch = 5;       /* side of a margin mark's square */
+static const double letter_size = 6;  /* its letter */
+static const double mark_gap = 3;     /* between the type area and the first mark */
+static const double mark_step = 14;   /* from one mark to the next, outwards */
+static const double label_size = 6.5; /* legend */
+static const double number_size = 5;  /* grid line numbers */
+
+/* Line i of paragraph pl starts at glyph g0 of s: how a text item finds
+ * the line it was placed from. */
+typedef struct LineRef {
+    const Shaped *s;
+    int g0;
+    const ParaLines *pl;
+    int line;
+} LineRef;
+
+struct Proof {
+    const Pages *p;
+    const TextCtx *t;
+    LineRef *ref; /* sorted by (s, g0) */
+    int n_ref;
+    int32_t baseline; /* a body baseline below the top of its grid band; -1: no body line */
+    cairo_font_face_t *face; /* labels (the running heads' face); NULL: swatches only */
+};
+
+/* ---- finding a text item's line --------------------------------------------- */
+
+static int compare_ref(const void *a, const void *b)
+{
+    const LineRef *x = a, *y = b;
+    uintptr_t sx = (uintptr_t)x->s, sy = (uintptr_t)y->s;
+    if (sx != sy)
+        return sx < sy ? -1 : 1;
+    return (x->g0 > y->g0) - (x->g0 < y->g0);
+}
+
+/* One entry per non-empty line of every paragraph the pages hold. */
+static void index_lines(Proof *pf)
+{
+    const Pages *p = pf->p;
+    int n = 0;
+    for (int i = 0; i < p->n_paras; i++)
+        n += p->para[i]->n;
+    pf->ref = xcalloc((size_t)n + 1, sizeof *pf->ref);
+    for (int i = 0; i < p->n_paras; i++) {
+        const ParaLines *pl = p->para[i];
+        for (int k = 0; k < pl->n; k++)
+            if (pl->line[k].g1 > pl->line[k].g0)
+                pf->ref[pf->n_ref++] = (LineRef){pl->shaped, pl->line[k].g0, pl, k};
+    }
+    qsort(pf->ref, (size_t)pf->n_ref, sizeof *pf->ref, compare_ref);
+}
+
+static const LineRef *find_line(const Proof *pf, const PageItem *it)
+{
+    LineRef key = {.s = it->s, .g0 = it->g0};
+    return bsearch(&key, pf->ref, (size_t)pf->n_ref, sizeof key, compare_ref);
+}
+
+/* True if the item holds a glyph its face lacks, where the shaper warns. */
+static bool needs_glyph(const TextCtx *t, const Glyph *g)
+{
+    return g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)) &&
+           text_glyph_missing(t, g);
+}
+
+static unsigned item_flags(const Proof *pf, const PageItem *it)
+{
+    const LineRef *r = find_line(pf, it);
+    unsigned f = r ? para_line_flags(r->pl, r->line) : 0;
+    for (int g = it->g0; g < it->g1; g++)
+        if (needs_glyph(pf->t, &it->s->glyph[g]))
+            f |= PROOF_MISSING;
+    return f;
+}
+
+/* Where body baselines sit in their grid band, as the page stage set
+ * them (from the first body line of the issue), so the grid drawn is the
+ * one the text stands on. */
+static int32_t find_baseline(const Pages *p)
+{
+    const Layout *l = p->layout;
+    for (int i = 0; i < p->n_pages; i++) {
+        for (int k = 0; k < p->page[i].n_items; k++) {
+            const PageItem *it = &p->page[i].item[k];
+            if (it->kind == ITEM_TEXT && it->grid_line >= 0 && it->g1 > it->g0)
+                return it->y[0] - it->s->glyph[it->g0].y_offset -
+                       (l->margin_top + (int32_t)it->grid_line * l->line_pitch);
+        }
+    }
+    return -1;
+}
+
+Proof *proof_new(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft)
+{
+    Proof *pf = xcalloc(1, sizeof *pf);
+    pf->p = p;
+    pf->t = t;
+    index_lines(pf);
+    pf->baseline = find_baseline(p);
+    pf->face = face_open_file(ft, d, text_role_face(t, ROLE_RUNNING_HEAD));
+    return pf;
+}
+
+void proof_free(Proof *pf)
+{
+    if (!pf)
+        return;
+    if (pf->face)
+        cairo_font_face_destroy(pf->face);
+    free(pf->ref);
+    free(pf);
+}
+
+/* ---- drawing helpers -------------------------------------------------------- */
+
+static void set_rgb(cairo_t *cr, const double rgb[3])
+{
+    cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+}
+
+/* Width of text in the label face at size (0 without a face). */
+static double label_width(cairo_t *cr, const Proof *pf, double size, const char *text)
+{
+    if (!pf->face)
+        return 0;
+    cairo_text_extents_t e;
+    cairo_set_font_face(cr, pf->face);
+    cairo_set_font_size(cr, size);
+    cairo_text_extents(cr, text, &e);
+    return e.x_advance;
+}
+
+/* Fills text as outlines with its baseline origin at (x, y): a drawing,
+ * not text, so extraction never sees it. Returns its advance. */
+static double label(cairo_t *cr, const Proof *pf, double x, double y, double size,
+                    const char *text)
+{
+    if (!pf->face)
+        return 0;
+    double w = label_width(cr, pf, size, text);
+    cairo_move_to(cr, x, y);
+    cairo_text_path(cr, text);
+    cairo_fill(cr);
+    return w;
+}
+
+static void stroke_rect(cairo_t *cr, double x, double y, double w, double h, double width,
+                        bool dashed)
+{
+    static const double dash[] = {2, 2};
+    cairo_set_line_width(cr, width);
+    cairo_set_dash(cr, dash, dashed ? 2 : 0, 0);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* The type area of page index pg: page index 0 is a right-hand page, with
+ * the inner margin on its left (as the page stage places it). */
+static double area_left(const Layout *l, int pg)
+{
+    return pt(pg % 2 == 0 ? l->margin_inner : l->margin_outer);
+}
+
+static double area_width(const Layout *l)
+{
+    return pt((int32_t)l->chars_per_line * style_em(l));
+}
+
+/* ---- under the text ------------------------------------------------------------ */
+
+/* The bleed edge is the page's edge: drawn half a line inside it. */
+static void draw_edges(cairo_t *cr, const Layout *l)
+{
+    double w = pt(l->page_width), h = pt(l->page_height), b = pt(l->bleed);
+    set_rgb(cr, bleed_rgb);
+    stroke_rect(cr, -b + hairline / 2, -b + hairline / 2, w + 2 * b - hairline,
+                h + 2 * b - hairline, hairline, true);
+    set_rgb(cr, ink_rgb);
+    stroke_rect(cr, 0, 0, w, h, frame_line, false);
+}
+
+/* True if a grid line of page pg starts in the second column or further
+ * (x0: where that column begins): the page is set in the design's columns,
+ * not across the measure (a one-column article). */
+static bool page_has_columns(const Page *page, double x0)
+{
+    for (int i = 0; i < page->n_items; i++) {
+        const PageItem *it = &page->item[i];
+        if (it->kind == ITEM_TEXT && it->grid_line >= 0 && it->g1 > it->g0 &&
+            pt(it->x[0]) >= x0 - 1)
+            return true;
+    }
+    return false;
+}
+
+/* The type area solid; the design's columns dashed inside it where the
+ * page uses them. */
+static void draw_area(cairo_t *cr, const Proof *pf, int pg)
+{
+    const Layout *l = pf->p->layout;
+    double x = area_left(l, pg), y = pt(l->margin_top);
+    double h = pt((int32_t)l->lines_per_page * l->line_pitch);
+    set_rgb(cr, area_rgb);
+    stroke_rect(cr, x, y, area_width(l), h, frame_line, false);
+    if (l->columns < 2)
+        return;
+    double cw = pt(style_column_width(l, l->columns));
+    double gutter = pt((int32_t)l->gutter * style_em(l));
+    if (!page_has_columns(&pf->p->page[pg], x + cw + gutter))
+        return;
+    for (int c = 0; c < l->columns; c++)
+        stroke_rect(cr, x + c * (cw + gutter), y, cw, h, hairline, true);
+}
+
+/* One hairline per grid line across the type area at the baseline of
+ * the line set on it (the band's top where the issue has no body line),
+ * numbered from 1 at the trim's left edge. */
+static void draw_grid(cairo_t *cr, const Proof *pf, int pg)
+{
+    const Layout *l = pf->p->layout;
+    double x = area_left(l, pg), w = area_width(l);
+    double off = pt(pf->baseline > 0 ? pf->baseline : 0);
+    cairo_set_line_width(cr, hairline);
+    set_rgb(cr, grid_rgb);
+    for (int k = 0; k < l->lines_per_page; k++) {
+        double y = pt(l->margin_top + (int32_t)k * l->line_pitch) + off;
+        cairo_move_to(cr, x, y);
+        cairo_line_to(cr, x + w, y);
+    }
+    cairo_stroke(cr);
+    set_rgb(cr, number_rgb);
+    for (int k = 0; k < l->lines_per_page; k++) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", k + 1);
+        label(cr, pf, 2, pt(l->margin_top + (int32_t)k * l->line_pitch) + off, number_size, num);
+    }
+}
+
+void proof_under(cairo_t *cr, const Proof *pf, int pg)
+{
+    const Layout *l = pf->p->layout;
+    cairo_save(cr);
+    draw_edges(cr, l);
+    draw_area(cr, pf, pg);
+    draw_grid(cr, pf, pg);
+    cairo_restore(cr);
+}
+
+/* ---- over the text --------------------------------------------------------------- */
+
+/* One margin mark: the swatch next to the type area side, the letter
+ * beyond it; (x, y) is the swatch's inner edge on the baseline, dir -1
+ * for the left margin, +1 for the right. */
+static void draw_mark(cairo_t *cr, const Proof *pf, const MarkKind *k, double x, double y,
+                      int dir)
+{
+    double sx = dir < 0 ? x - swatch : x;
+    set_rgb(cr, k->rgb);
+    cairo_rectangle(cr, sx, y - swatch, swatch, swatch);
+    cairo_fill(cr);
+    double lw = label_width(cr, pf, letter_size, k->letter);
+    double lx = dir < 0 ? sx - 1 - lw : sx + swatch + 1;
+    set_rgb(cr, ink_rgb);
+    label(cr, pf, lx, y, letter_size, k->letter);
+}
+
+/* The margin a line's marks go in: the side of the type area the line is
+ * nearer to; a line across the middle (one column) takes the outer one. */
+static int mark_side(const Layout *l, int pg, double x0, double x1)
+{
+    double mid = area_left(l, pg) + area_width(l) / 2, c = (x0 + x1) / 2;
+    if (fabs(c - mid) < area_width(l) / 8)
+        return pg % 2 == 0 ? 1 : -1;
+    return c < mid ? -1 : 1;
+}
+
+/* Boxes round an overfull line and round each glyph its face lacks; the
+ * em box is taken as size above the baseline and a fifth of it below. */
+static void draw_boxes(cairo_t *cr, const Proof *pf, const PageItem *it, unsigned flags,
+                       double x0, double x1)
+{
+    double size = pt(it->s->glyph[it->g0].size), base = pt(it->y[0]);
+    if (flags & LINE_OVERFULL) {
+        set_rgb(cr, kinds[3].rgb);
+        stroke_rect(cr, x0 - 1, base - size - 1, x1 - x0 + 2, size * 1.2 + 2, frame_line, false);
+    }
+    if (!(flags & PROOF_MISSING))
+        return;
+    set_rgb(cr, kinds[4].rgb);
+    for (int g = it->g0; g < it->g1; g++) {
+        const Glyph *gl = &it->s->glyph[g];
+        if (needs_glyph(pf->t, gl))
+            stroke_rect(cr, pt(it->x[g - it->g0]), base - size,
+                        pt(gl->advance > 0 ? gl->advance : gl->size), size * 1.2, frame_line,
+                        false);
+    }
+}
+
+static void mark_line(cairo_t *cr, const Proof *pf, int pg, const PageItem *it)
+{
+    unsigned flags = item_flags(pf, it);
+    if (!flags)
+        return;
+    const Layout *l = pf->p->layout;
+    const Glyph *last = &it->s->glyph[it->g1 - 1];
+    double x0 = pt(it->x[0]), x1 = pt(it->x[it->g1 - 1 - it->g0] + last->advance);
+    int dir = mark_side(l, pg, x0, x1);
+    double left = area_left(l, pg), right = left + area_width(l);
+    /* beyond the line where it runs out of the type area (overfull) */
+    double x = dir < 0 ? fmin(left, x0) - mark_gap : fmax(right, x1) + mark_gap;
+    for (int k = 0; k < N_KINDS; k++) {
+        if (!(flags & kinds[k].flag))
+            continue;
+        draw_mark(cr, pf, &kinds[k], x, pt(it->y[0]), dir);
+        x += dir * mark_step;
+    }
+    draw_boxes(cr, pf, it, flags, x0, x1);
+}
+
+/* One line in the top margin: each mark with its meaning, then the lines
+ * under the text with theirs. */
+static void draw_legend(cairo_t *cr, const Proof *pf, int pg)
+{
+    static const struct {
+        const double *rgb;
+        bool dashed;
+        const char *meaning;
+    } lines[] = {{ink_rgb, false, "裁切"}, {bleed_rgb, true, "出血"}, {area_rgb, false, "版心"},
+                 {area_rgb, true, "分栏"}, {grid_rgb, false, "基线"}};
+    const Layout *l = pf->p->layout;
+    double x = area_left(l, pg), y = pt(l->margin_top) / 2;
+    for (int k = 0; k < N_KINDS; k++) {
+        draw_mark(cr, pf, &kinds[k], x, y, 1);
+        x += swatch + 1 + label_width(cr, pf, letter_size, kinds[k].letter) + 2;
+        x += label(cr, pf, x, y, label_size, kinds[k].meaning) + 8;
+    }
+    static const double dash[] = {2, 2};
+    for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+        set_rgb(cr, lines[k].rgb);
+        cairo_set_line_width(cr, frame_line);
+        cairo_set_dash(cr, dash, lines[k].dashed ? 2 : 0, 0);
+        cairo_move_to(cr, x, y - 2);
+        cairo_line_to(cr, x + 10, y - 2);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+        set_rgb(cr, ink_rgb);
+        x += 12 + label(cr, pf, x + 12, y, label_size, lines[k].meaning) + 8;
+    }
+}
+
+void proof_over(cairo_t *cr, const Proof *pf, int pg)
+{
+    const Page *page = &pf->p->page[pg];
+    cairo_save(cr);
+    for (int i = 0; i < page->n_items; i++) {
+        const PageItem *it = &page->item[i];
+        if (it->kind == ITEM_TEXT && it->g1 > it->g0)
+            mark_line(cr, pf, pg, it);
+    }
+    draw_legend(cr, pf, pg);
+    cairo_restore(cr);
+}
