@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Page checks of a built issue, read back from the PDF's characters.
 
-Usage: pages.py STEXT LAYOUT_YAML MAGAZINE ISSUE SERIAL
+Usage: pages.py STEXT LAYOUT_YAML MAGAZINE ISSUE SERIAL [ISSUE_DIR]
 
 STEXT is `mutool draw -F stext` output: every character with its font,
 size and baseline origin. From it, with the grid of the layout file:
@@ -21,10 +21,14 @@ size and baseline origin. From it, with the grid of the layout file:
   - every entry of the contents page names an article whose title is on the
     page the entry gives;
   - column feet left short inside an article, pages mostly empty and page
-    feet left empty are printed as figures; the first two fail beyond what
-    the composer reaches (SHORT_LINES, EMPTY_PAGES).
+    feet left empty before a headline that went overleaf are printed as
+    figures, and each fails beyond what the composer reaches (SHORT_LINES,
+    EMPTY_PAGES, EMPTY_FEET). A page foot before a new section is no such
+    hole: with ISSUE_DIR, a section whose name is not printed is known by
+    its first article's title (issue.yaml and the article's front matter).
 Prints the figures and "N passed, N failed".
 """
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -33,9 +37,9 @@ import checks
 
 MM = 72 / 25.4
 # What the composer reaches on the bundled issue: a figure may not grow.
-SHORT_LINES = 18  # lines of column feet left short inside articles
-EMPTY_PAGES = 1   # body pages with text on less than half their grid lines (the box)
-EMPTY_FOOT = 3    # empty lines at a page foot that are printed as a figure
+SHORT_LINES = 0   # lines of column feet left short inside articles
+EMPTY_PAGES = 0   # body pages with text on less than half their grid lines
+EMPTY_FEET = 11   # empty lines at page feet before a headline that went overleaf
 
 
 def length(text, key):
@@ -269,12 +273,46 @@ def section_starts(p, g, named=True):
                 and (not named or abs(top.x0 - p.left) < 0.5 * g.em) and g.line_of(top.y) < 2)
 
 
-def check_empty(pages, g, report, body_pages):
+def front_matter(path):
+    """The text between an article file's --- lines."""
+    text = open(path, encoding='utf-8').read()
+    parts = text.split('\n---', 1)
+    return parts[0] if text.startswith('---') else ''
+
+
+def section_openers(issue_dir):
+    """The title of each section's first article, as printed (no spaces)."""
+    if not issue_dir:
+        return []
+    titles, first = [], True
+    for line in open(os.path.join(issue_dir, 'issue.yaml'), encoding='utf-8'):
+        if re.match(r'\s*- title:', line):
+            first = True
+        m = re.match(r'\s*- (\S+\.md)\s*$', line)
+        if m and first:
+            first = False
+            fm = front_matter(os.path.join(issue_dir, m.group(1)))
+            t = re.search(r'^title:\s*"?(.*?)"?\s*$', fm, re.M)
+            if t:
+                titles.append(re.sub(r'[ 　]', '', t.group(1)))
+    return titles
+
+
+def opens_section(p, g, openers):
+    """Whether page p opens a section: its name at the top, or (a section
+    whose name is not printed) its first article's title at the top."""
+    if section_starts(p, g):
+        return True
+    top = [s for s in p.area if g.line_of(s.y) < 4 and s.font[1] >= 1.5 * g.em]
+    big = re.sub(r'[ 　]', '', ''.join(s.text for s in sorted(top, key=lambda s: (s.y, s.x0))))
+    return bool(big) and any(t.startswith(big) or big.startswith(t) for t in openers)
+
+
+def check_empty(pages, g, report, body_pages, openers):
     """Pages mostly empty (text on less than half the grid lines, as a box
-    alone on a page) and page feet left empty (EMPTY_FOOT lines or more:
-    an article's end before a headline that went overleaf); a section's
-    last page (the next section starts on a new page) and the issue's last
-    page are left out."""
+    alone on a page) and page feet left empty (an article's end before a
+    headline that went overleaf); a section's last page (the next section
+    starts on a new page) and the issue's last page are left out."""
     empty, feet = [], []
     for n in body_pages[:-1]:
         last = foot_line(pages[n], g)
@@ -283,12 +321,15 @@ def check_empty(pages, g, report, body_pages):
         ends = any('■' in s.text for s in pages[n].area)
         if last + 1 < g.lines / 2 and not ends:
             empty.append((n + 1, last + 1))
-        elif g.lines - 1 - last >= EMPTY_FOOT and not section_starts(pages[n + 1], g):
+        elif last < g.lines - 1 and not opens_section(pages[n + 1], g, openers):
             feet.append((n + 1, g.lines - 1 - last))
     print('pages mostly empty (page, grid lines used): %d %s' % (len(empty), empty))
-    print('page feet left empty (%d lines or more): %d lines on %d pages %s'
-          % (EMPTY_FOOT, sum(h for _, h in feet), len(feet), feet))
+    lines = sum(h for _, h in feet)
+    print('page feet left empty before a headline overleaf: %d lines on %d pages %s'
+          % (lines, len(feet), feet))
     report('pages mostly empty beyond %d' % EMPTY_PAGES, empty if len(empty) > EMPTY_PAGES else [])
+    report('empty page-foot lines before a headline overleaf beyond %d' % EMPTY_FEET,
+           feet if lines > EMPTY_FEET else [])
 
 
 def check_heads(pages, g, report, magazine, issue, serial):
@@ -366,6 +407,7 @@ def check_contents(pages, g, report, folios):
 
 def main():
     stext, layout, magazine, issue, serial = sys.argv[1:6]
+    openers = section_openers(sys.argv[6] if len(sys.argv) > 6 else None)
     g = Grid(layout)
     pages = [Page(chars, g) for chars in read_pages(stext)]
     results = []
@@ -378,7 +420,7 @@ def main():
     check_grid([pages[n] if n in body_pages else Page([], g) for n in range(len(pages))], g, report)
     check_columns(pages, g, report, body_pages)
     check_contents(pages, g, report, folios)
-    check_empty(pages, g, report, body_pages)
+    check_empty(pages, g, report, body_pages, openers)
     print('pages: %d (%d with folios)' % (len(pages), len(folios)))
     return checks.report(results, examples=6)
 

@@ -90,13 +90,17 @@ static void flow_add(Composer *c, Flow *f, const ParaLines *pl, RoleId role, Flo
  * also be set a line shorter or a line longer than its best (looseness),
  * when every line stays good: the page composer's means to fill a column
  * foot or balance an article's end, as a layout editor would. */
-#define MAX_LOOSE 2 /* lines longer or shorter a paragraph may be set */
+/* Lines longer or shorter a paragraph may be set. Two were tried as well:
+ * on the bundled issue no page ever took them, and offering them made the
+ * composer some 15 % slower. */
+#define MAX_LOOSE 1
 #define SETTINGS (2 * MAX_LOOSE + 1)
 
 typedef struct Piece {
     const ParaLines *set[SETTINGS]; /* at looseness + MAX_LOOSE; NULL: not feasible */
     bool tried[SETTINGS];           /* set[k] computed */
     double worse[SETTINGS];         /* how much worse than the best it reads (demerits) */
+    int tight[SETTINGS];            /* lines closed up beyond the best's (the last resort) */
     RoleId role;
     FlowMode mode;
     int loose;                      /* the setting in use, -MAX_LOOSE..MAX_LOOSE */
@@ -138,6 +142,14 @@ static double excess(const ParaLines *pl)
     return d;
 }
 
+static int tight_lines(const ParaLines *pl)
+{
+    int n = 0;
+    for (int i = 0; i < pl->n; i++)
+        n += pl->line[i].tightened > 0;
+    return n;
+}
+
 /* The setting of pc at looseness `loose`, NULL where none is feasible
  * (only running text with no overfull line is set again) or where a gap
  * would have to widen too far. */
@@ -159,12 +171,13 @@ static const ParaLines *piece_set(Composer *c, Piece *pc, int loose)
         return NULL;
     /* and no gap as wide as a text extractor would take for a space (as
      * the best setting keeps them: under 0.14 em) */
-    int32_t wide = c->l->role[pc->role].size * 14 / 100;
+    int32_t wide = c->l->role[pc->role].size * 11 / 100;
     for (int i = 0; i < pl->n; i++)
         if (pl->line[i].max_gap >= wide)
             return NULL;
     pc->set[k] = pl;
     pc->worse[k] = excess(pl) - excess(best);
+    pc->tight[k] = tight_lines(pl) - tight_lines(best);
     return pl;
 }
 
@@ -259,17 +272,28 @@ static void body_text(Composer *c, Body *b, const char *text, SrcLoc at, RoleId 
         body_add(c, b, compose_set_role(c, text, role, b->colw, at), role, mode, b->colw, at);
 }
 
-static void build_body(Composer *c, const Article *a, Body *body)
+/* A head, its lines broken where it pauses (headbreak.c). */
+static void body_head(Composer *c, Body *b, const char *text, SrcLoc at, RoleId role)
+{
+    if (text && text[0])
+        body_add(c, b, head_lines(c, text, role, b->colw, c->l->role[role].align, at), role,
+                 FLOW_HEAD, b->colw, at);
+}
+
+/* Sets the article's body into pieces; with opening_only, only as far as
+ * its first paragraph (what decides where the article may start). */
+static void build_body(Composer *c, const Article *a, Body *body, bool opening_only)
 {
     RoleId role = a->kind == ARTICLE_BOX ? ROLE_BOX_BODY : ROLE_BODY;
     for (int i = 0; i < a->n_blocks; i++) {
         const Block *b = &a->block[i];
         if (b->kind == BLOCK_PARAGRAPH) {
             add_paragraph(c, body, a, b, role, body->colw);
+            if (opening_only)
+                return;
             continue;
         }
-        RoleId head = b->kind == BLOCK_HEADING ? ROLE_HEADING : ROLE_SUBHEADING;
-        body_text(c, body, b->text, b->at, head, FLOW_HEAD);
+        body_head(c, body, b->text, b->at, b->kind == BLOCK_HEADING ? ROLE_HEADING : ROLE_SUBHEADING);
     }
     /* Notes are short: each stays whole, in one column. */
     body_text(c, body, a->end_source, a->at, ROLE_SOURCE, FLOW_BLOCK);
@@ -415,10 +439,16 @@ static int balanced_height(Composer *c, const FlowItem *it, int n, int cols, int
  * onto the next page (the "tail"), and each paragraph set other than at
  * its best. */
 #define COST_LINE 100.0
+#define COST_UNBALANCED 1000.0 /* per line an article's end is off balance beyond one: the
+                                  rule gives way only where nothing else can be done */
 #define COST_TAIL 60.0   /* per line that a tail of TAIL_LINES or fewer lacks */
 #define TAIL_LINES 3     /* column height of a last page that counts as a tail */
+#define COST_RUNT 300.0  /* a section's last page a quarter full or less */
+#define COST_RUNT_LINE 5.0 /* per line of it: the fewer, the nearer pulling it back */
 #define COST_CHANGE 10.0 /* plus up to 5 for how much worse the setting reads */
 #define MAX_CHANGES 4    /* paragraphs set again at once */
+#define COST_TIGHT 10.0   /* per line a setting closes up (its characters' gaps
+                            shrunk, by 1/32 em at most) beyond the best's */
 
 /* An article opening below a headline whose columns stop short because
  * what follows (a head that keeps its lines) goes overleaf: its columns
@@ -444,22 +474,57 @@ static void balance_opening(Composer *c, const Body *b, int avail, Fill *r)
         *r = bal;
 }
 
+/* Pages after the one being composed that its choice of settings looks
+ * at, when the article ends on them: the one after shows a tail, the one
+ * after that a runt that only a page further back can pull in. */
+#define LOOK_AHEAD 2
+
+/* An article that ends h lines down a page of avail free lines, where the
+ * next article's headline and first lines do not fit below it, leaves the
+ * page's foot empty: each empty line is charged as much as a line missing
+ * in every column. Judged from an earlier page (ahead), where the pages
+ * between can still move lines, the hole is charged for the lines that
+ * close it the nearer way instead: the end pulled up until the next
+ * article fits, or pushed down to the foot; so a page that brings either
+ * nearer pays even where the pages after it finish the work. */
+static double hole_cost(const Composer *c, const Body *b, int avail, int h, bool ahead)
+{
+    if (c->next_need == 0 || h >= avail || h + c->next_need <= avail)
+        return 0;
+    int empty = avail - h, over = h + c->next_need - avail;
+    return COST_LINE * b->cols * (ahead && over < empty ? over : empty);
+}
+
+/* What an article's last page whose columns hold h lines is charged for
+ * the run-over: a tail of TAIL_LINES or fewer reads as a fragment; at a
+ * section's end, where nothing follows on the page, a page of a quarter
+ * or less is a runt, each of its lines one that had better be pulled
+ * back. */
+static double tail_cost(const Composer *c, int h)
+{
+    double cost = h <= TAIL_LINES ? COST_TAIL * (TAIL_LINES + 1 - h) : 0;
+    if (c->section_end && h <= c->l->lines_per_page / 4)
+        cost += COST_RUNT + COST_RUNT_LINE * h;
+    return cost;
+}
+
 /* What the page composed from line `line` of piece `from`, with `avail`
  * grid lines free, is charged (settings aside); fills in *r and whether
- * the article ends on it. With ahead, the next page is charged too when
- * the article ends there. The scratch flow is the page's on return only
- * without ahead. */
-static double page_cost(Composer *c, Body *b, int from, int line, int avail, bool ahead, Fill *r,
-                        bool *final)
+ * the article ends on it. With ahead > 0, the article's next pages (up to
+ * `ahead` of them) are charged too when it ends on one of them; *reach
+ * tells whether its end is on this page or one of those. The scratch flow
+ * is the page's on return only with ahead 0. */
+static double page_cost(Composer *c, Body *b, int from, int line, int avail, int ahead, Fill *r,
+                        bool *final, bool *reach)
 {
     int cols = b->cols, lpp = c->l->lines_per_page;
-    bool more = body_flow(c, b, from, line, cols * (avail + lpp));
+    bool more = body_flow(c, b, from, line, cols * (avail + lpp * ahead));
     const Flow *f = &b->flow;
     int total = total_height(f->item, f->n), h = avail;
     if (!more && total <= cols * avail)
         h = balanced_height(c, f->item, f->n, cols, avail, b->colw);
     fill_columns(c, f->item, f->n, cols, h, 0, b->colw, false, r);
-    *final = !more && r->done == f->n;
+    *final = *reach = !more && r->done == f->n;
     double cost = 0;
     if (*final) {
         int lo = r->used[0], hi = r->used[0];
@@ -467,21 +532,19 @@ static double page_cost(Composer *c, Body *b, int from, int line, int avail, boo
             lo = r->used[k] < lo ? r->used[k] : lo;
             hi = r->used[k] > hi ? r->used[k] : hi;
         }
-        return hi - lo > 1 ? COST_LINE * (hi - lo - 1) : 0;
+        return (hi - lo > 1 ? COST_UNBALANCED * (hi - lo - 1) : 0) + hole_cost(c, b, avail, r->h, ahead < LOOK_AHEAD);
     }
     for (int k = 0; k < cols; k++)
         cost += COST_LINE * (avail - r->used[k]);
     balance_opening(c, b, avail, r);
-    if (!ahead || more || total - total_height(f->item, r->done) > cols * lpp)
+    if (ahead == 0 || more || total - total_height(f->item, r->done) > cols * lpp * ahead)
         return cost;
     const FlowItem *next = &f->item[r->done];
     Fill over;
     bool ends;
-    double later = page_cost(c, b, next->piece, next->first, lpp, false, &over, &ends);
-    if (ends && over.h <= TAIL_LINES)
-        cost += later + COST_TAIL * (TAIL_LINES + 1 - over.h);
-    else if (ends)
-        cost += later;
+    double later = page_cost(c, b, next->piece, next->first, lpp, ahead - 1, &over, &ends, reach);
+    if (*reach)
+        cost += later + (ends ? tail_cost(c, over.h) : 0);
     return cost;
 }
 
@@ -493,8 +556,10 @@ static double settings_cost(const Body *b, int first)
         const Piece *pc = &b->piece[i];
         if (pc->loose == 0)
             continue;
-        double w = pc->worse[pc->loose + MAX_LOOSE] / 10000;
+        int k = pc->loose + MAX_LOOSE;
+        double w = pc->worse[k] / 10000;
         cost += COST_CHANGE * abs(pc->loose) + (w > 5 ? 5 : w < 0 ? 0 : w);
+        cost += pc->tight[k] > 0 ? COST_TIGHT * pc->tight[k] : 0;
     }
     return cost;
 }
@@ -519,7 +584,8 @@ static double try_settings(Search *s)
 {
     Fill r;
     bool final;
-    double cost = page_cost(s->c, s->b, s->from, s->line, s->avail, true, &r, &final) +
+    bool reach;
+    double cost = page_cost(s->c, s->b, s->from, s->line, s->avail, LOOK_AHEAD, &r, &final, &reach) +
                   settings_cost(s->b, s->ch->first);
     if (cost < s->best - 1e-9) {
         s->best = cost;
@@ -622,7 +688,8 @@ static void choose_settings(Composer *c, Body *b, int from, int line, int avail)
 {
     Fill r;
     bool final;
-    double now = page_cost(c, b, from, line, avail, true, &r, &final);
+    bool reach;
+    double now = page_cost(c, b, from, line, avail, LOOK_AHEAD, &r, &final, &reach);
     if (now == 0)
         return;
     /* the candidates: the running text that starts on this page */
@@ -670,7 +737,8 @@ static void pour(Composer *c, Body *b)
         choose_settings(c, b, from, line, avail);
         Fill r;
         bool final;
-        page_cost(c, b, from, line, avail, false, &r, &final);
+        bool reach;
+        page_cost(c, b, from, line, avail, 0, &r, &final, &reach);
         const Flow *f = &b->flow;
         /* (an opening's balanced columns hold what the full ones would) */
         fill_columns(c, f->item, r.done ? r.done : f->n, b->cols, r.h, c->line, b->colw, true,
@@ -686,7 +754,9 @@ static void pour(Composer *c, Body *b)
             from = f->n ? f->item[f->n - 1].piece + 1 : b->n;
             line = 0;
         }
-        if (!final || r.h >= avail)
+        /* (an article that ends at the foot leaves the page full: what
+         * follows opens the next page itself, so no page stays blank) */
+        if (!final)
             compose_new_page(c);
         else
             c->line += r.h;
@@ -744,19 +814,61 @@ static void rule_editor_note(Composer *c, const Flow *head, int top)
     }
 }
 
+/* The article's columns in the layout: a box has one. */
+static int article_columns(const Composer *c, const Section *s, const Article *a)
+{
+    if (a->kind == ARTICLE_BOX)
+        return 1;
+    return a->columns ? a->columns : s->columns ? s->columns : c->l->columns;
+}
+
+/* The grid lines of body a headline keeps with it on its page: a box's
+ * whole body; else three lines, or as many more as the first column needs
+ * to end where a column may end (a head first keeps its two lines). */
+#define OPENING_LINES 3
+static int opening_keep(Composer *c, Body *b, bool box)
+{
+    body_flow(c, b, 0, 0, INT_MAX);
+    const Flow *f = &b->flow;
+    if (box)
+        return total_height(f->item, f->n);
+    int used;
+    for (int h = OPENING_LINES; h < c->l->lines_per_page; h++)
+        if (column_fit(f->item, f->n, h, true, &used) > 0)
+            return h;
+    return OPENING_LINES;
+}
+
+int compose_article_need(Composer *c, const Section *s, const Article *a)
+{
+    if (a->kind == ARTICLE_BOX)
+        return 0; /* a box that does not fit floats on: it leaves no hole */
+    int paras = c->p->n_paras;
+    int cols = article_columns(c, s, a);
+    Flow head = {0};
+    Body body = {.cols = cols, .colw = style_column_width(c->l, cols)};
+    build_headline(c, a, &head);
+    build_body(c, a, &body, true);
+    int need = 1 + total_height(head.item, head.n) + opening_keep(c, &body, false);
+    c->p->n_paras = paras; /* measured, not set */
+    free(head.item);
+    free(body.flow.item);
+    free(body.piece);
+    return need;
+}
+
 bool compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark, bool float_box)
 {
     int paras = c->p->n_paras;
     bool box = a->kind == ARTICLE_BOX;
-    int cols = box ? 1 : a->columns ? a->columns : s->columns ? s->columns : c->l->columns;
+    int cols = article_columns(c, s, a);
     Flow head = {0};
     Body body = {.cols = cols, .colw = style_column_width(c->l, cols)};
     build_headline(c, a, &head);
-    build_body(c, a, &body);
+    build_body(c, a, &body, false);
     int head_h = total_height(head.item, head.n);
-    body_flow(c, &body, 0, 0, INT_MAX);
-    /* A box is never split; an article's headline keeps three lines with it. */
-    int keep = box ? total_height(body.flow.item, body.flow.n) : 3;
+    /* A box is never split; an article's headline keeps its first lines. */
+    int keep = opening_keep(c, &body, box);
     if (c->line > 0)
         c->line += 1; /* one grid line between articles */
     if (c->line + head_h + keep > c->l->lines_per_page) {

@@ -70,15 +70,18 @@ static int32_t grid_y(const Composer *c, int k)
 }
 
 /* An article's printed title lines, each set on its own to `measure`
- * (broken only where one is wider), the last to `last_measure`; returns
- * how many lines they take, and the settings in out[0..a->title.n). */
+ * (broken only where one is wider, at a pause where it has one), the last
+ * to `last_measure`; returns how many lines they take, and the settings
+ * in out[0..a->title.n). */
 static int title_lines(Composer *c, const Article *a, RoleId role, int32_t size, int32_t measure,
                        int32_t last_measure, Align align, ParaLines **out)
 {
     int lines = 0;
     for (int i = 0; i < a->title.n; i++) {
         int32_t m = i == a->title.n - 1 ? last_measure : measure;
-        out[i] = set_sized(c, a->title.item[i], role, size, m, align);
+        const char *t = a->title.item[i];
+        out[i] = size ? set_sized(c, t, role, size, m, align)
+                      : head_lines(c, t, role, m, align, srcloc_file(NULL));
         lines += out[i]->n;
     }
     return lines;
@@ -198,7 +201,7 @@ static void toc_section(Composer *c, Toc *t, const Section *s, int entry_lines)
     if (!s->title[0])
         return;
     toc_room(c, t, 1 + entry_lines);
-    ParaLines *pl = set_sized(c, s->title, ROLE_HEADING, 0, t->colw, ALIGN_LEFT);
+    ParaLines *pl = head_lines(c, s->title, ROLE_HEADING, t->colw, ALIGN_LEFT, srcloc_file(NULL));
     const Role *r = &c->l->role[ROLE_HEADING];
     if (t->dry)
         t->k += pl->n * r->lines;

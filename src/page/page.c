@@ -187,6 +187,8 @@ typedef struct Floating {
 
 static void place_floating(Composer *c, Floating *f, bool last)
 {
+    c->next_need = 0;
+    c->section_end = false;
     if (f->article && compose_article(c, f->section, f->article, add_mark, !last))
         f->article = NULL;
 }
@@ -205,6 +207,9 @@ static void compose_section(Composer *c, const Section *s, Floating *f)
         if (a->kind == ARTICLE_BOX && f->article) {
             place_floating(c, f, true); /* one box waits at a time */
         }
+        /* (the next section starts a new page: nothing to make room for) */
+        c->section_end = i + 1 == s->n_articles;
+        c->next_need = c->section_end ? 0 : compose_article_need(c, s, s->article[i + 1]);
         if (!compose_article(c, s, a, add_mark, true))
             *f = (Floating){s, a};
         else

@@ -20,6 +20,11 @@ typedef struct Composer {
     const char *label;      /* running-head label for new pages */
     bool first_fit;         /* break lines first-fit (for comparison) */
     int article;            /* index into Pages.mark of the article being set; -1: none */
+    int next_need;          /* grid lines the next article needs below the current one's
+                               end to start on the same page (the gap, its headline and
+                               its first lines); 0: none, or one that floats */
+    bool section_end;       /* the article being set is its section's last: its last
+                               page's foot stays empty (the next section starts a page) */
 } Composer;
 
 typedef void (*MarkFn)(Composer *c, const Section *s, const Article *a);
@@ -49,10 +54,23 @@ void compose_section_opener(Composer *c, const Section *s);
  * on the page is, with float_box, not set (returns false): the caller
  * sets it later, where it fits. */
 bool compose_article(Composer *c, const Section *s, const Article *a, MarkFn mark, bool float_box);
+/* The grid lines article a needs below the end of the one before it to
+ * start on the same page (see Composer.next_need); nothing is kept. */
+int compose_article_need(Composer *c, const Section *s, const Article *a);
 
 /* front.c */
 void front_reserve(Composer *c);
 void front_compose(Composer *c);
+
+/* headbreak.c */
+#define HEAD_LINES 4 /* lines of a head that head_lines breaks at its pauses */
+/* Sets a head (or a line of the contents) in role's face at measure,
+ * aligned, with no indent. Where it takes two to HEAD_LINES lines, they
+ * break where it pauses (after a comma, an enumeration mark, a colon…) if
+ * every part then is one line and the head no longer; else as the line
+ * breaker sets it. */
+ParaLines *head_lines(Composer *c, const char *text, RoleId role, int32_t measure, Align align,
+                      SrcLoc at);
 
 /* heads.c */
 void heads_add(Composer *c);
