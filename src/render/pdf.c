@@ -214,14 +214,6 @@ static void open_toc_item(Tagger *tg, const PageItem *it)
 
 /* ---- destinations and links ------------------------------------------------ */
 
-/* Top of an item (its em box for text), in points. */
-static double item_top(const PageItem *it)
-{
-    if (it->kind != ITEM_TEXT || it->g1 <= it->g0)
-        return pt(it->y0 < it->y1 ? it->y0 : it->y1);
-    return pt(it->y[0] - it->s->glyph[it->g0].size);
-}
-
 /* Cairo 1.16 takes the positions of destinations and links in page
  * space, not through the current transformation: where the page is larger
  * than the trim (a proof), offset moves them from trim to page space. */

@@ -376,6 +376,21 @@ static void mark_line(cairo_t *cr, const Proof *pf, int pg, const PageItem *it)
     draw_boxes(cr, pf, it, flags, x0, x1);
 }
 
+/* The legend's baseline: halfway down the top margin, or higher where the
+ * page prints something there (horizontal running heads), so it stays
+ * clear of it; never closer to the trim than its own size. */
+static double legend_baseline(const Proof *pf, int pg)
+{
+    const Page *page = &pf->p->page[pg];
+    double free_to = pt(pf->p->layout->margin_top);
+    for (int i = 0; i < page->n_items; i++) {
+        const PageItem *it = &page->item[i];
+        if (it->kind != ITEM_LINK && (it->kind != ITEM_TEXT || it->g1 > it->g0))
+            free_to = fmin(free_to, item_top(it));
+    }
+    return fmax((free_to + label_size) / 2, label_size + 2);
+}
+
 /* One line in the top margin: each mark with its meaning, then the lines
  * under the text with theirs. */
 static void draw_legend(cairo_t *cr, const Proof *pf, int pg)
@@ -387,7 +402,7 @@ static void draw_legend(cairo_t *cr, const Proof *pf, int pg)
     } lines[] = {{ink_rgb, false, "裁切"}, {bleed_rgb, true, "出血"}, {area_rgb, false, "版心"},
                  {area_rgb, true, "分栏"}, {grid_rgb, false, "基线"}};
     const Layout *l = pf->p->layout;
-    double x = area_left(l, pg), y = pt(l->margin_top) / 2;
+    double x = area_left(l, pg), y = legend_baseline(pf, pg);
     for (int k = 0; k < N_KINDS; k++) {
         draw_mark(cr, pf, &kinds[k], x, y, 1);
         x += swatch + 1 + label_width(cr, pf, letter_size, kinds[k].letter) + 2;

@@ -177,6 +177,13 @@ static void draw_text(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, con
     }
 }
 
+double item_top(const PageItem *it)
+{
+    if (it->kind != ITEM_TEXT || it->g1 <= it->g0)
+        return pt(it->y0 < it->y1 ? it->y0 : it->y1);
+    return pt(it->y[0] - it->s->glyph[it->g0].size);
+}
+
 /* Moves a coordinate that touches or passes the trim edge [0, edge] out to
  * the bleed edge, so rules and frames that run to the trim still cover it
  * after the guillotine's tolerance. */

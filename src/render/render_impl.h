@@ -40,6 +40,9 @@ void set_font_options(cairo_t *cr);
 /* The whole face f, opened from its file (not cut): NULL after reporting. */
 cairo_font_face_t *face_open_file(FaceTable *ft, Diag *d, const FontFace *f);
 
+/* Top of an item (its em box for text), in points. */
+double item_top(const PageItem *it);
+
 /* Draws one item in black, in page coordinates (origin at the trim's
  * top-left). Rules and frames that touch the trim are extended by bleed
  * points past it; ITEM_LINK draws nothing. */
