@@ -46,6 +46,15 @@ static const MarkKind kinds[] = {
 };
 enum { N_KINDS = sizeof kinds / sizeof kinds[0] };
 
+/* The colour of the mark for flag (one bit). */
+static const double *kind_rgb(unsigned flag)
+{
+    for (int k = 0; k < N_KINDS; k++)
+        if (kinds[k].flag == flag)
+            return kinds[k].rgb;
+    return kinds[0].rgb;
+}
+
 /* The drawing of the frame and grid, light enough to read the text over. */
 static const double ink_rgb[3] = {0.2, 0.2, 0.2};    /* legend words, trim */
 static const double bleed_rgb[3] = {0.6, 0.6, 0.6};  /* bleed edge (dashed) */
@@ -114,7 +123,8 @@ static const LineRef *find_line(const Proof *pf, const PageItem *it)
     return bsearch(&key, pf->ref, (size_t)pf->n_ref, sizeof key, compare_ref);
 }
 
-/* True if the item holds a glyph its face lacks, where the shaper warns. */
+/* True if g is a glyph its face lacks, where the shaper warns "no glyph"
+ * (text/shape.c: not for spaces and format characters). */
 static bool needs_glyph(const TextCtx *t, const Glyph *g)
 {
     return g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)) &&
@@ -278,7 +288,7 @@ static void draw_grid(cairo_t *cr, const Proof *pf, int pg)
 {
     const Layout *l = pf->p->layout;
     double x = area_left(l, pg), w = area_width(l);
-    double off = pt(pf->baseline > 0 ? pf->baseline : 0);
+    double off = pt(pf->baseline >= 0 ? pf->baseline : 0);
     cairo_set_line_width(cr, hairline);
     set_rgb(cr, grid_rgb);
     for (int k = 0; k < l->lines_per_page; k++) {
@@ -340,12 +350,12 @@ static void draw_boxes(cairo_t *cr, const Proof *pf, const PageItem *it, unsigne
 {
     double size = pt(it->s->glyph[it->g0].size), base = pt(it->y[0]);
     if (flags & LINE_OVERFULL) {
-        set_rgb(cr, kinds[3].rgb);
+        set_rgb(cr, kind_rgb(LINE_OVERFULL));
         stroke_rect(cr, x0 - 1, base - size - 1, x1 - x0 + 2, size * 1.2 + 2, frame_line, false);
     }
     if (!(flags & PROOF_MISSING))
         return;
-    set_rgb(cr, kinds[4].rgb);
+    set_rgb(cr, kind_rgb(PROOF_MISSING));
     for (int g = it->g0; g < it->g1; g++) {
         const Glyph *gl = &it->s->glyph[g];
         if (needs_glyph(pf->t, gl))
