@@ -39,7 +39,7 @@ MM = 72 / 25.4
 # What the composer reaches on the bundled issue: a figure may not grow.
 SHORT_LINES = 0   # lines of column feet left short inside articles
 EMPTY_PAGES = 0   # body pages with text on less than half their grid lines
-EMPTY_FEET = 11   # empty lines at page feet before a headline that went overleaf
+EMPTY_FEET = 7    # empty lines at page feet before a headline that went overleaf
 
 
 def length(text, key):

@@ -185,10 +185,10 @@ typedef struct Floating {
     const Article *article; /* NULL: none waiting */
 } Floating;
 
+/* (what follows the box on its page is what follows the article it comes
+ * after: Composer.next_need and section_end are left as they were set) */
 static void place_floating(Composer *c, Floating *f, bool last)
 {
-    c->next_need = 0;
-    c->section_end = false;
     if (f->article && compose_article(c, f->section, f->article, add_mark, !last))
         f->article = NULL;
 }
@@ -205,7 +205,8 @@ static void compose_section(Composer *c, const Section *s, Floating *f)
             compose_section_opener(c, s);
         }
         if (a->kind == ARTICLE_BOX && f->article) {
-            place_floating(c, f, true); /* one box waits at a time */
+            c->next_need = 0, c->section_end = false; /* the box that follows floats */
+            place_floating(c, f, true);               /* one box waits at a time */
         }
         /* (the next section starts a new page: nothing to make room for) */
         c->section_end = i + 1 == s->n_articles;
@@ -230,6 +231,7 @@ Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, 
     Floating f = {0};
     for (int i = 0; i < doc->n_sections; i++)
         compose_section(&c, &doc->section[i], &f);
+    c.next_need = 0, c.section_end = true;
     place_floating(&c, &f, true);
     c.article = -1; /* cover, contents, running heads and folios are furniture */
     front_compose(&c);
