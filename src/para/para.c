@@ -110,7 +110,8 @@ unsigned para_line_flags(const ParaLines *p, int i)
 
 /* Columns: line number | text | natural width, set width (pt), the largest
  * gap added (pt), the adjustment ratio (per gap, against 0.1 em), marks set
- * narrower than their glyph, the breaker's demerits, and flags. */
+ * narrower than their glyph, the breaker's demerits, and flags (as
+ * para_line_flags: loose, pushed-out, tight, OVERFULL). */
 void para_dump_lines(const ParaLines *p, FILE *out)
 {
     const Shaped *s = p->shaped;
@@ -120,10 +121,11 @@ void para_dump_lines(const ParaLines *p, FILE *out)
         int b1 = l->g1 < s->n ? s->glyph[l->g1].byte : s->len;
         fprintf(out,
                 "%3d | %.*s | natural %.2f set %.2f maxgap %.3f ratio %.3f compress %d "
-                "demerits %.0f%s%s%s%s%s\n",
+                "demerits %.0f%s%s%s%s%s%s\n",
                 i + 1, b1 - b0, s->text + b0, l->natural / 1024.0, l->width / 1024.0,
                 l->max_gap / 1024.0, l->ratio, l->compressed, l->demerits,
                 l->justified ? "" : " ragged", l->last ? " last" : "",
+                (para_line_flags(p, i) & LINE_LOOSE) ? " loose" : "",
                 l->pushed_out ? " pushed-out" : "", l->tightened ? " tight" : "",
                 l->overfull ? " OVERFULL" : "");
     }
