@@ -295,7 +295,8 @@ static void build_body(Composer *c, const Article *a, Body *body, bool opening_o
                 return;
             continue;
         }
-        body_head(c, body, b->text, b->at, b->kind == BLOCK_HEADING ? ROLE_HEADING : ROLE_SUBHEADING);
+        RoleId head = b->kind == BLOCK_HEADING ? ROLE_HEADING : ROLE_SUBHEADING;
+        body_head(c, body, b->text, b->at, head);
     }
     /* Notes are short: each stays whole, in one column. */
     body_text(c, body, a->end_source, a->at, ROLE_SOURCE, FLOW_BLOCK);
@@ -449,7 +450,7 @@ static int balanced_height(Composer *c, const FlowItem *it, int n, int cols, int
 #define COST_RUNT_LINE 5.0 /* per line of it: the fewer, the nearer pulling it back */
 #define COST_CHANGE 10.0 /* plus up to 5 for how much worse the setting reads */
 #define MAX_CHANGES 4    /* paragraphs set again at once */
-#define COST_TIGHT 10.0   /* per line a setting closes up (its characters' gaps
+#define COST_TIGHT 10.0  /* per line a setting closes up (its characters' gaps
                             shrunk, by 1/32 em at most) beyond the best's */
 
 /* An article opening below a headline whose columns stop short because
@@ -534,7 +535,8 @@ static double page_cost(Composer *c, Body *b, int from, int line, int avail, int
             lo = r->used[k] < lo ? r->used[k] : lo;
             hi = r->used[k] > hi ? r->used[k] : hi;
         }
-        return (hi - lo > 1 ? COST_UNBALANCED * (hi - lo - 1) : 0) + hole_cost(c, b, avail, r->h, ahead < LOOK_AHEAD);
+        cost = hi - lo > 1 ? COST_UNBALANCED * (hi - lo - 1) : 0;
+        return cost + hole_cost(c, b, avail, r->h, ahead < LOOK_AHEAD);
     }
     for (int k = 0; k < cols; k++)
         cost += COST_LINE * (avail - r->used[k]);
@@ -587,7 +589,8 @@ static double try_settings(Search *s)
     Fill r;
     bool final;
     bool reach;
-    double cost = page_cost(s->c, s->b, s->from, s->line, s->avail, LOOK_AHEAD, &r, &final, &reach) +
+    double cost = page_cost(s->c, s->b, s->from, s->line, s->avail, LOOK_AHEAD, &r, &final,
+                            &reach) +
                   settings_cost(s->b, s->ch->first);
     if (cost < s->best - 1e-9) {
         s->best = cost;
@@ -823,7 +826,8 @@ static void rule_editor_note(Composer *c, const Flow *head, int top)
  * box, not under the box at the foot. */
 static bool nothing_below(const Composer *c, int h)
 {
-    return c->section_end || (c->next_need > 0 && c->line + h + c->next_need > c->l->lines_per_page);
+    int lpp = c->l->lines_per_page;
+    return c->section_end || (c->next_need > 0 && c->line + h + c->next_need > lpp);
 }
 
 /* The article's columns in the layout: a box has one. */
