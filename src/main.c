@@ -321,6 +321,8 @@ static bool write_pdf(const Options *o, Diag *d, const Pages *p, const TextCtx *
     const char *tmp = raw_tmp ? atomic_begin(&f, d, out) : NULL;
     bool ok = tmp && render_pdf(d, p, t, meta, &ro, raw_tmp, out);
     times_mark("render");
+    if (ok)
+        progress_note("finishing the PDF (boxes, intents, metadata)");
     ok = ok && pdfpost_run(d, po, raw_tmp, tmp, out) && atomic_commit(&f, d);
     times_mark("pdfpost");
     atomic_abort(&raw);

@@ -98,4 +98,16 @@ check "build -v: stage times" grep -q "^reprint: time: render" "$TMP/v.err"
 $R build tests/fixtures/mini -o "$TMP/n.pdf" 2>"$TMP/n.err"
 check "build without -v, not a terminal: silent" test ! -s "$TMP/n.err"
 
+# ---- progress on a terminal ---------------------------------------------------
+# `script` gives the command a terminal; the bundled issue with PNGs takes
+# well over the 200 ms before the progress line shows.
+if command -v script >/dev/null; then
+    script -qec "$R build $ISSUE -o '$TMP/t.pdf' --png '$TMP/tpng' --dpi 30" /dev/null >"$TMP/tty.out"
+    check_eq "on a terminal: exit 0" $? 0
+    check "on a terminal: pages counted" grep -q "reprint: drawing PDF page [0-9]* of [0-9]*" "$TMP/tty.out"
+    check "on a terminal: PNG pages counted" grep -q "reprint: writing PNG page [0-9]* of [0-9]*" "$TMP/tty.out"
+    check "on a terminal: the line is erased at the end" python3 -c "import sys; sys.exit(not open('$TMP/tty.out', 'rb').read().endswith(b'\\r\\x1b[K'))"
+    script -qec "$R build $ISSUE -o '$TMP/t.pdf' --png '$TMP/tpng' --dpi 30 -q" /dev/null >"$TMP/tty-q.out"
+    check "on a terminal with -q: silent" test ! -s "$TMP/tty-q.out"
+fi
 finish

@@ -20,6 +20,8 @@
 void progress_enable(FILE *out, bool on);
 /* `done` of `total` units of `what` ("composing articles", "rendering pages"). */
 void progress_step(const char *what, int done, int total);
+/* A step without a count ("embedding fonts"). */
+void progress_note(const char *what);
 /* Erases the progress line, if one is showing. */
 void progress_clear(void);
 

@@ -23,6 +23,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/progress.h"
 #include "base/times.h"
 
 /* Crop marks: they start MARK_GAP beyond the bleed edge, run MARK_LEN
@@ -438,6 +439,7 @@ static bool draw_pages(PdfJob *j, const char *path)
         }
         cairo_show_page(j->cr);
         ok = check_context(j->d, j->cr, path) && check_surface(j->d, j->surface, path);
+        progress_step("drawing PDF page", i + 1, j->p->n_pages);
     }
     return ok;
 }
@@ -456,6 +458,7 @@ bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *met
         cairo_surface_destroy(j.surface);
         return false;
     }
+    progress_note("cutting the fonts");
     faces_cut(&j.ft, t, p); /* Cairo then embeds small faces (embed.c) */
     times_mark("cut");
     if (o->proof)
@@ -468,6 +471,7 @@ bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *met
     cairo_set_source_rgb(j.cr, 0, 0, 0);
     ok = draw_pages(&j, path);
     cairo_destroy(j.cr);
+    progress_note("embedding the fonts");
     cairo_surface_finish(j.surface);
     ok = ok && check_surface(d, j.surface, path);
     cairo_surface_destroy(j.surface);

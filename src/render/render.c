@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/progress.h"
 #include "base/buf.h"
 
 #include <ft2build.h>
@@ -280,8 +281,10 @@ bool render_png(Diag *d, const Pages *p, const TextCtx *t, const RenderOpts *o, 
         return false;
     Proof *pf = o && o->proof ? proof_new(d, p, t, &ft) : NULL;
     bool ok = true;
-    for (int i = 0; i < p->n_pages && ok; i++)
+    for (int i = 0; i < p->n_pages && ok; i++) {
         ok = write_png(d, p, t, &ft, pf, i, dir, dpi);
+        progress_step("writing PNG page", i + 1, p->n_pages);
+    }
     proof_free(pf);
     faces_fini(&ft);
     return ok;
