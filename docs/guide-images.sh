@@ -40,9 +40,11 @@ render "$TMP/issue.pdf" "$page" 60 guide-page
 render "$TMP/issue.pdf" 1 40 guide-cover
 render "$TMP/issue.pdf" 2 40 guide-contents
 $R build $ISSUE -q --proof -o "$TMP/proof.pdf"
-render "$TMP/proof.pdf" "$proof" 60 guide-proof
+render "$TMP/proof.pdf" "$proof" 75 guide-proof
 $R build $ISSUE -q --print --marks -o "$TMP/print.pdf"
-render "$TMP/print.pdf" "$page" 40 guide-print
+# the top-left corner, where the crop marks, the bleed and the trim meet
+pdftoppm -png -singlefile -r 100 -f "$page" -l "$page" -x 0 -y 0 -W 520 -H 380 \
+    "$TMP/print.pdf" "$OUT/guide-print"
 $R build $ISSUE -q --layout docs/examples/a5-pocket.yaml -o "$TMP/a5.pdf"
 render "$TMP/a5.pdf" "$page" 60 guide-a5
 echo "guide pictures: body page $page, proof page $proof (PDF pages) in $OUT"
