@@ -819,14 +819,16 @@ static void rule_editor_note(Composer *c, const Flow *head, int top)
     }
 }
 
-/* Whether nothing will follow a box of h lines set from the current line
- * on its page: the section ends, or the next article's headline and first
- * lines do not fit below it. A layout editor then sets the box at the
- * page's foot, so that the white falls between the article above and the
- * box, not under the box at the foot. */
+/* Whether a box of h lines set from the current line follows text on its
+ * page and nothing will follow it there: the section ends, or the next
+ * article's headline and first lines do not fit below it. A layout editor
+ * then sets the box at the page's foot, so that the white falls between
+ * the article above and the box, not under the box at the foot. */
 static bool nothing_below(const Composer *c, int h)
 {
     int lpp = c->l->lines_per_page;
+    if (c->line == 0)
+        return false; /* alone on its page: it stays at the top */
     return c->section_end || (c->next_need > 0 && c->line + h + c->next_need > lpp);
 }
 
