@@ -18,7 +18,7 @@
 #include "base/utf8.h"
 
 #define MAX_CUTS 16     /* places a head may break that are looked at */
-#define MIN_PART 3      /* characters a part keeps at least (never "一、" alone) */
+#define MIN_PART 3      /* characters a line keeps at least (never "一、" alone) */
 #define WEAK_CUT 2      /* ems a cut after 的 is charged, against a mark's */
 
 typedef struct Cuts {
@@ -47,7 +47,7 @@ static bool pause_after(int32_t cp)
            cp == 0xFF1F || cp == 0x3000;
 }
 
-/* Closing marks that may not start a line (a cut before one is moved). */
+/* Closing marks, which may not start a line: no cut before one. */
 static bool closing(int32_t cp)
 {
     return cp == 0x201D || cp == 0x2019 || cp == 0xFF09 || cp == 0x300B || cp == 0x300D ||
@@ -67,7 +67,7 @@ static void find_places(Cuts *k)
         if (i >= len || k->n > MAX_CUTS || !(pause_after(cp) || cp == 0x7684 /* 的 */))
             continue;
         int32_t next = utf8_decode(k->text + i, (size_t)(len - i), &size);
-        if (closing(next) || chars < MIN_PART)
+        if (closing(next))
             continue;
         k->pos[k->n] = i, k->chars[k->n] = chars, k->weak[k->n++] = cp == 0x7684;
     }
@@ -132,6 +132,8 @@ static void search(Cuts *k, int p)
         return;
     }
     for (int j = from + 1; j < k->n - 1; j++) {
+        if (k->chars[j] - k->chars[from] < MIN_PART)
+            continue; /* a line of a character or two */
         if (!part(k, from, j))
             break; /* longer parts do not fit either */
         k->cur[p + 1] = j;
