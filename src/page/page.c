@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/progress.h"
+
 /* ---- pages and items ------------------------------------------------ */
 
 Page *compose_new_page(Composer *c)
@@ -215,6 +217,7 @@ static void compose_section(Composer *c, const Section *s, Floating *f)
             *f = (Floating){s, a};
         else
             place_floating(c, f, false);
+        progress_step("composing article", ++c->composed, c->articles);
     }
 }
 
@@ -228,6 +231,8 @@ Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, 
     /* The front matter comes first but is filled in last: the contents
      * need the pages the articles landed on. */
     front_reserve(&c);
+    for (int i = 0; i < doc->n_sections; i++)
+        c.articles += doc->section[i].n_articles;
     Floating f = {0};
     for (int i = 0; i < doc->n_sections; i++)
         compose_section(&c, &doc->section[i], &f);

@@ -25,6 +25,7 @@ typedef struct Composer {
                                its first lines); 0: none, or one that floats */
     bool section_end;       /* the article being set is its section's last: its last
                                page's foot stays empty (the next section starts a page) */
+    int composed, articles; /* articles composed so far, of all (progress) */
 } Composer;
 
 typedef void (*MarkFn)(Composer *c, const Section *s, const Article *a);
