@@ -47,7 +47,7 @@ static const char usage[] =
     "                     [--dump=tree|runs|lines|pages] [--first-fit] [-q | -v]\n"
     "       reprint check ISSUE_DIR [--layout FILE] [--json] [--strict] [--first-fit] [-q | -v]\n"
     "       reprint clean RAW.txt -o DIR [--layout NAME] [-q]\n"
-    "       reprint fonts [ISSUE_DIR | --layout FILE]\n"
+    "       reprint fonts [ISSUE_DIR | --layout FILE] [-q]\n"
     "       reprint --help | --version\n";
 
 static const char help[] =
@@ -80,7 +80,7 @@ static const char help[] =
     "\n"
     "Options of every command:\n"
     "  -q                   quiet: errors only (no warnings, no progress)\n"
-    "  -v                   verbose: what was written, and the time of each stage\n"
+    "  -v                   (build, check) verbose: what was written, the time of each stage\n"
     "\n"
     "Progress (pages done) goes to stderr when it is a terminal.\n"
     "Environment: REPRINT_DATA (directory holding layout/ and fonts/),\n"
@@ -122,8 +122,8 @@ static bool option_allowed(const char *command, const char *a)
         {"build", " -o --layout --png --dpi --print --marks --archive --proof --dump --first-fit "
                   "-q -v "},
         {"check", " --layout --json --strict --first-fit -q -v "},
-        {"clean", " -o --layout -q -v "},
-        {"fonts", " --layout -q -v "},
+        {"clean", " -o --layout -q "},
+        {"fonts", " --layout -q "},
     };
     char name[32];
     snprintf(name, sizeof name, " %.*s ", (int)strcspn(a, "="), a);
