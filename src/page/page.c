@@ -59,10 +59,15 @@ PageItem *compose_item(Composer *c, ItemKind kind)
 
 /* Left edge of the type area: odd pages are right-hand pages, with the
  * inner margin on the left. */
+int32_t page_area_left(const Layout *l, int page)
+{
+    bool right_hand = page % 2 == 0; /* page index 0 is a right-hand page */
+    return right_hand ? l->margin_inner : l->margin_outer;
+}
+
 int32_t compose_area_left(const Composer *c)
 {
-    bool odd = c->cur % 2 == 0; /* page 1 (index 0) is a right-hand page */
-    return odd ? c->l->margin_inner : c->l->margin_outer;
+    return page_area_left(c->l, c->cur);
 }
 
 int32_t compose_area_width(const Composer *c)

@@ -79,6 +79,10 @@ typedef struct Pages {
 Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, bool first_fit);
 void page_free(Pages *p);
 
+/* Left edge of the type area of page index `page` (from the trim's left):
+ * index 0 is a right-hand page, with the inner margin on its left. */
+int32_t page_area_left(const Layout *l, int page);
+
 /* --dump=pages: per page its folio, label and items (text, position). */
 void page_dump(const Pages *p, FILE *out);
 

@@ -223,11 +223,10 @@ static void stroke_rect(cairo_t *cr, double x, double y, double w, double h, dou
     cairo_set_dash(cr, NULL, 0, 0);
 }
 
-/* The type area of page index pg: page index 0 is a right-hand page, with
- * the inner margin on its left (as the page stage places it). */
+/* The type area's left edge on page index pg, as the page stage placed it. */
 static double area_left(const Layout *l, int pg)
 {
-    return pt(pg % 2 == 0 ? l->margin_inner : l->margin_outer);
+    return pt(page_area_left(l, pg));
 }
 
 static double area_width(const Layout *l)
