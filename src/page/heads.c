@@ -13,11 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool is_odd(int page_index)
-{
-    return page_index % 2 == 0; /* page 1 is a right-hand page */
-}
-
 static Shaped *shape_vertical(Composer *c, const char *text, RoleId role)
 {
     /* 'vert' gives the vertical forms of brackets and punctuation. */
@@ -87,7 +82,7 @@ static void vertical_heads(Composer *c, int pg)
 {
     const Layout *l = c->l;
     const Page *page = &c->p->page[pg];
-    bool odd = is_odd(pg);
+    bool odd = page_is_right_hand(pg);
     int32_t area_l = compose_area_left(c), area_r = area_l + compose_area_width(c);
     int32_t x = odd ? area_r + l->head_offset : area_l - l->head_offset;
     int32_t y = l->margin_top;
@@ -117,7 +112,7 @@ static void horizontal_heads(Composer *c, int pg)
 {
     const Layout *l = c->l;
     const Page *page = &c->p->page[pg];
-    bool odd = is_odd(pg);
+    bool odd = page_is_right_hand(pg);
     int32_t left = compose_area_left(c), w = compose_area_width(c);
     int32_t base = l->margin_top - l->head_offset;
     char text[512];

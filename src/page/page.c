@@ -61,8 +61,7 @@ PageItem *compose_item(Composer *c, ItemKind kind)
  * inner margin on the left. */
 int32_t page_area_left(const Layout *l, int page)
 {
-    bool right_hand = page % 2 == 0; /* page index 0 is a right-hand page */
-    return right_hand ? l->margin_inner : l->margin_outer;
+    return page_is_right_hand(page) ? l->margin_inner : l->margin_outer;
 }
 
 int32_t compose_area_left(const Composer *c)

@@ -11,6 +11,7 @@
 #ifndef REPRINT_PAGE_H
 #define REPRINT_PAGE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -79,8 +80,14 @@ typedef struct Pages {
 Pages *page_build(Diag *d, const Doc *doc, const Layout *layout, TextCtx *text, bool first_fit);
 void page_free(Pages *p);
 
+/* Page index 0 (page 1) is a right-hand (odd) page, and so every other one. */
+static inline bool page_is_right_hand(int page)
+{
+    return page % 2 == 0;
+}
+
 /* Left edge of the type area of page index `page` (from the trim's left):
- * index 0 is a right-hand page, with the inner margin on its left. */
+ * the inner margin on a right-hand page, the outer one on a left-hand page. */
 int32_t page_area_left(const Layout *l, int page);
 
 /* --dump=pages: per page its folio, label and items (text, position). */

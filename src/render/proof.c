@@ -338,7 +338,7 @@ static int mark_side(const Layout *l, int pg, double x0, double x1)
 {
     double mid = area_left(l, pg) + area_width(l) / 2, c = (x0 + x1) / 2;
     if (fabs(c - mid) < area_width(l) / 8)
-        return pg % 2 == 0 ? 1 : -1;
+        return page_is_right_hand(pg) ? 1 : -1; /* the outer margin */
     return c < mid ? -1 : 1;
 }
 
