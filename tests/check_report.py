@@ -87,6 +87,8 @@ def main():
              look["text"] in texts, look["text"])
         r.ok("%s:%d: printed on a numbered page" % (at["file"], at["line"]),
              t["first_page"] <= look["page"] <= t["last_page"], look["page"])
+        r.eq("%s:%d: its PDF page counts the unnumbered front pages" % (at["file"], at["line"]),
+             look["pdf_page"] - look["page"], report["pages"] - report["numbered_pages"])
 
     first = [a["counts"]["first_page"] for a in report["articles"]]
     r.ok("every article is on a page", all(p > 0 for p in first))

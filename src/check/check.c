@@ -115,17 +115,18 @@ static void count_pages(CheckReport *r)
     free(of_mark);
 }
 
-/* The printed page number of line `line` of pl: where a page item draws it. */
-static int folio_of_line(const Pages *p, const ParaLines *pl, int line)
+/* The page index of line `line` of pl: where a page item draws it; -1
+ * if none does. */
+static int page_of_line(const Pages *p, const ParaLines *pl, int line)
 {
     int g0 = pl->line[line].g0;
     for (int pg = 0; pg < p->n_pages; pg++)
         for (int k = 0; k < p->page[pg].n_items; k++) {
             const PageItem *it = &p->page[pg].item[k];
             if (it->kind == ITEM_TEXT && it->s == pl->shaped && it->g0 == g0)
-                return p->page[pg].folio;
+                return pg;
         }
-    return 0;
+    return -1;
 }
 
 /* ---- paragraphs ------------------------------------------------------- */
@@ -164,12 +165,14 @@ static void add_look_line(CheckReport *r, int art, const ParaLines *pl, int i, u
     const Shaped *s = pl->shaped;
     int b0 = s->glyph[l->g0].byte, b1 = l->g1 < s->n ? s->glyph[l->g1].byte : s->len;
     int32_t em = s->glyph[l->g0].size;
+    int pg = page_of_line(r->p, pl, i);
     r->look[r->n_look++] = (LookLine){.article = art,
                                       .at = pl->at,
                                       .line = i + 1,
                                       .flags = flags,
                                       .gap_em = em > 0 ? (double)l->max_gap / em : 0,
-                                      .folio = folio_of_line(r->p, pl, i),
+                                      .folio = pg >= 0 ? r->p->page[pg].folio : 0,
+                                      .pdf_page = pg + 1,
                                       .text = s->text + b0,
                                       .len = b1 - b0};
 }

@@ -37,6 +37,7 @@ typedef struct LookLine {
     unsigned flags;   /* LineFlag bits */
     double gap_em;    /* largest gap added between two characters, in em */
     int folio;        /* printed page number; 0: front matter */
+    int pdf_page;     /* page in the PDF (and page-NNN.png), from 1; 0: none */
     const char *text; /* the line's text (len bytes, borrowed from the pages) */
     int len;
 } LookLine;

@@ -107,8 +107,8 @@ static void text_look(const CheckReport *r, FILE *out)
         buf_init(&flags);
         flags_text(&flags, l->flags & CHECK_LOOK, ", ");
         print_loc(out, l->at.path, l->at.line, l->at.col);
-        fprintf(out, ": page %d, line %d of the paragraph: %s", l->folio, l->line,
-                buf_str(&flags));
+        fprintf(out, ": page %d (PDF page %d), line %d of the paragraph: %s", l->folio, l->pdf_page,
+                l->line, buf_str(&flags));
         if (l->flags & LINE_LOOSE)
             fprintf(out, " (gap %.3f em)", l->gap_em);
         fprintf(out, ": %.*s\n", l->len, l->text);
@@ -132,12 +132,14 @@ void check_print_text(const CheckReport *r, FILE *out)
 {
     const Doc *doc = r->doc;
     const CheckCounts *t = &r->total;
-    fprintf(out, "《%s》%s（%s）: %d pages, %d numbered (", doc->magazine, doc->issue, doc->serial,
-            t->pages, r->n_numbered);
+    /* Page numbers below are the printed folios; the PDF (and the PNGs
+     * page-NNN.png) count the unnumbered front pages too. */
+    fprintf(out, "《%s》%s（%s）: %d PDF pages: %d before page 1 (unnumbered), then pages ",
+            doc->magazine, doc->issue, doc->serial, t->pages, t->pages - r->n_numbered);
     Buf range;
     buf_init(&range);
     folio_range(&range, t);
-    fprintf(out, "%s), %d articles\n\n", buf_str(&range), r->n_art);
+    fprintf(out, "%s; %d articles\n\n", buf_str(&range), r->n_art);
     buf_fini(&range);
     text_table(r, out);
     text_look(r, out);
@@ -207,7 +209,8 @@ static void json_look(FILE *out, const CheckReport *r, int art)
         fputs(first ? "\n      {\"at\": " : ",\n      {\"at\": ", out);
         first = false;
         json_loc(out, l->at.path, l->at.line, l->at.col);
-        fprintf(out, ", \"page\": %d, \"line\": %d, \"flags\": [", l->folio, l->line);
+        fprintf(out, ", \"page\": %d, \"pdf_page\": %d, \"line\": %d, \"flags\": [", l->folio,
+                l->pdf_page, l->line);
         for (int k = 0, n = 0; k < 4; k++)
             if (l->flags & (1u << k))
                 fprintf(out, "%s\"%s\"", n++ ? ", " : "", flag_names[k]);
