@@ -218,19 +218,29 @@ static bool read_heads(Diag *d, const YamlNode *root, Layout *l)
     return ok;
 }
 
+/* Where key of section sect is (or the section, or the file): for
+ * messages about values that are valid alone but do not fit together. */
+static SrcLoc key_at(const Layout *l, const YamlNode *root, const char *sect, const char *key)
+{
+    const YamlNode *s = yaml_get(root, sect);
+    const YamlNode *k = s ? yaml_get(s, key) : NULL;
+    return k ? k->at : s ? s->at : srcloc_file(l->path);
+}
+
 /* Checks that the grid fits the page: the measure inside the margins, at
- * least a few lines per page. */
-static bool check_fit(Diag *d, Layout *l)
+ * least a few lines per page. The type area's depth is rounded down to
+ * whole grid lines; what is left stays empty at its foot. */
+static bool check_fit(Diag *d, const YamlNode *root, Layout *l)
 {
     int32_t area_w = l->page_width - l->margin_inner - l->margin_outer;
     int32_t area_h = l->page_height - l->margin_top - l->margin_bottom;
     int32_t measure = (int32_t)l->chars_per_line * style_em(l);
     if (area_w <= 0 || area_h <= 0) {
-        diag_error(d, srcloc_file(l->path), "the margins leave no room on the page");
+        diag_error(d, key_at(l, root, "margins", "top"), "the margins leave no room on the page");
         return false;
     }
     if (measure > area_w + STYLE_UNIT) {
-        diag_error(d, srcloc_file(l->path),
+        diag_error(d, key_at(l, root, "grid", "chars_per_line"),
                    "%d characters of %.1fpt (%.1fpt) do not fit the type area (%.1fpt)",
                    l->chars_per_line, style_em(l) / (double)STYLE_UNIT,
                    measure / (double)STYLE_UNIT, area_w / (double)STYLE_UNIT);
@@ -238,12 +248,13 @@ static bool check_fit(Diag *d, Layout *l)
     }
     l->lines_per_page = (int)(area_h / l->line_pitch);
     if (l->lines_per_page < 8) {
-        diag_error(d, srcloc_file(l->path), "the type area holds only %d grid lines",
+        diag_error(d, key_at(l, root, "grid", "line_pitch"), "the type area holds only %d grid lines",
                    l->lines_per_page);
         return false;
     }
     if (l->columns > 1 && (l->chars_per_line - (l->columns - 1) * l->gutter) / l->columns < 4) {
-        diag_error(d, srcloc_file(l->path), "columns would be narrower than 4 characters");
+        diag_error(d, key_at(l, root, "grid", "columns"),
+                   "columns would be narrower than 4 characters");
         return false;
     }
     return true;
@@ -367,7 +378,7 @@ Layout *style_load(Arena *ar, Diag *d, const char *path)
     ok &= read_punct(d, root, l);
     ok &= read_print(ar, d, root, l);
     ok &= read_front(ar, d, root, l);
-    if (!ok || !check_fit(d, l))
+    if (!ok || !check_fit(d, root, l))
         return NULL;
     return l;
 }

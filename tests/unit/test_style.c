@@ -82,7 +82,7 @@ static void test_errors(void)
               "reprint-test-layout.yaml:15:15: error: \"line_pitch\" must be a length such as "
               "10.5pt or 20mm");
     CHECK_STR(load(with("chars_per_line: 39", "chars_per_line: 60"), NULL),
-              "reprint-test-layout.yaml: error: 60 characters of 10.5pt (630.0pt) do not fit the "
+              "reprint-test-layout.yaml:16:19: error: 60 characters of 10.5pt (630.0pt) do not fit the "
               "type area (409.6pt)");
     CHECK_STR(load(with("gutter: 3", "gutter: -3"), NULL),
               "reprint-test-layout.yaml:18:11: error: \"gutter\" must be between 0 and 20, not -3");
@@ -96,7 +96,7 @@ static void test_errors(void)
     CHECK_STR(load(with("  folio:", "  folios:"), NULL),
               "reprint-test-layout.yaml:37:3: error: unknown key \"folios\" in roles");
     CHECK_STR(load(with("height: 285mm", "height: 20mm"), NULL),
-              "reprint-test-layout.yaml: error: the margins leave no room on the page");
+              "reprint-test-layout.yaml:10:8: error: the margins leave no room on the page");
     CHECK_STR(load("page: [\n", NULL),
               "reprint-test-layout.yaml:2:1: error: YAML: did not find expected node content");
 }
