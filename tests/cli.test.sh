@@ -48,6 +48,16 @@ $R build tests/fixtures/mini -o "$TMP/mini.pdf" --png "$TMP/png" --dpi 30 2>/dev
 check "--png writes one PNG per page" test "$(ls "$TMP/png" | wc -l)" = "$(pdfinfo "$TMP/mini.pdf" | awk '/^Pages:/ { print $2 }')"
 
 # ---- golden dumps (UPDATE=1 rewrites them; review the diff) -------------
+# ---- a contents entry other than the title (toc:) ------------------------
+cp -r tests/fixtures/mini "$TMP/toc"
+sed -i 's/^title:$/toc:\n  - "碳市场建设的建议"\ntitle:/' "$TMP/toc/19-tan-shichang.md"
+$R build "$TMP/toc" -o "$TMP/toc.pdf" 2>/dev/null
+check_eq "toc: builds" $? 0
+contents=$(pdftotext -f 2 -l 2 "$TMP/toc.pdf" - 2>/dev/null)
+check "toc: the contents show the toc line" sh -c "echo '$contents' | grep -q '^碳市场建设的建议'"
+check "toc: not the title's lines" sh -c "! echo '$contents' | grep -q '推动我市碳达峰碳中和工作的建议'"
+check "toc: the headline keeps the title" sh -c "pdftotext '$TMP/toc.pdf' - | grep -q '推动我市碳达峰碳中和工作的建议'"
+
 for stage in tree runs lines pages; do
     golden=tests/golden/mini.$stage
     $R build tests/fixtures/mini --dump=$stage >"$TMP/dump" 2>/dev/null

@@ -74,8 +74,9 @@ static bool split_front_matter(Diag *d, const char *path, const char *text, size
     return false;
 }
 
-static const char *const article_keys[] = {"kind",   "kicker", "title",   "subtitle", "byline",
-                                           "editor_note", "source", "notes", "columns", NULL};
+static const char *const article_keys[] = {"kind",   "kicker",      "title",  "subtitle",
+                                           "byline", "editor_note", "source", "notes",
+                                           "toc",    "columns",     NULL};
 
 static bool read_kind(Diag *d, const YamlNode *node, Article *a)
 {
@@ -110,6 +111,7 @@ static bool read_front_matter(Arena *ar, Diag *d, const YamlNode *fm, Article *a
     ok &= read_list(ar, d, fm, "editor_note", &a->editor_note);
     ok &= yaml_string(ar, d, yaml_get(fm, "source"), "source", &a->end_source);
     ok &= read_list(ar, d, fm, "notes", &a->notes);
+    ok &= read_list(ar, d, fm, "toc", &a->toc);
     ok &= yaml_int(d, yaml_get(fm, "columns"), "columns", 1, 4, &a->columns);
     if (ok && a->title.n == 0) {
         diag_error(d, srcloc(a->path, 2, 1), "front matter has no \"title\"");

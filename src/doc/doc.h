@@ -53,6 +53,8 @@ typedef struct Article {
     char *kicker;        /* 引题, NULL if none */
     TextList title;      /* 主题 lines; at least one */
     TextList subtitle;   /* 副题 lines */
+    TextList toc;        /* its entry in the contents (目录), as printed lines;
+                            empty: the title's lines */
     char *byline;        /* NULL if none */
     TextList editor_note; /* 编者按 paragraphs */
     char *end_source;    /* （摘自…）, NULL if none */

@@ -36,6 +36,7 @@ static void dump_article(FILE *out, const Article *a)
     dump_field(out, "kicker", a->kicker);
     dump_list(out, "title", &a->title);
     dump_list(out, "subtitle", &a->subtitle);
+    dump_list(out, "toc", &a->toc);
     dump_field(out, "byline", a->byline);
     dump_list(out, "editor_note", &a->editor_note);
     for (int i = 0; i < a->n_blocks; i++)

@@ -69,17 +69,17 @@ static int32_t grid_y(const Composer *c, int k)
     return c->l->margin_top + (int32_t)k * c->l->line_pitch;
 }
 
-/* An article's printed title lines, each set on its own to `measure`
- * (broken only where one is wider, at a pause where it has one), the last
- * to `last_measure`; returns how many lines they take, and the settings
- * in out[0..a->title.n). */
-static int title_lines(Composer *c, const Article *a, RoleId role, int32_t size, int32_t measure,
-                       int32_t last_measure, Align align, ParaLines **out)
+/* Printed title lines, each set on its own to `measure` (broken only
+ * where one is wider, at a pause where it has one), the last to
+ * `last_measure`; returns how many lines they take, and the settings in
+ * out[0..title->n). */
+static int title_lines(Composer *c, const TextList *title, RoleId role, int32_t size,
+                       int32_t measure, int32_t last_measure, Align align, ParaLines **out)
 {
     int lines = 0;
-    for (int i = 0; i < a->title.n; i++) {
-        int32_t m = i == a->title.n - 1 ? last_measure : measure;
-        const char *t = a->title.item[i];
+    for (int i = 0; i < title->n; i++) {
+        int32_t m = i == title->n - 1 ? last_measure : measure;
+        const char *t = title->item[i];
         out[i] = size ? set_sized(c, t, role, size, m, align)
                       : head_lines(c, t, role, m, align, srcloc_file(NULL));
         lines += out[i]->n;
@@ -135,7 +135,8 @@ static void cover_leads(Composer *c)
     ParaLines ***set = ARENA_ARRAY(&c->p->arena, ParaLines **, n ? n : 1);
     for (int i = 0; i < n; i++) {
         set[i] = ARENA_ARRAY(&c->p->arena, ParaLines *, lead[i]->title.n ? lead[i]->title.n : 1);
-        k -= title_lines(c, lead[i], ROLE_TITLE, size, w, w, ALIGN_CENTER, set[i]) * lines + 1;
+        k -= title_lines(c, &lead[i]->title, ROLE_TITLE, size, w, w, ALIGN_CENTER, set[i]) * lines +
+             1;
     }
     for (int i = 0; i < n; i++) {
         for (int j = 0; j < lead[i]->title.n; j++)
@@ -275,13 +276,14 @@ static int compose_contents(Composer *c, bool dry)
                 continue; /* boxes are fillers, not listed */
             int mark = mark_of(c->p, a);
             /* lines after the first are indented; the last leaves room for the folio */
-            ParaLines **title = ARENA_ARRAY(&c->p->arena, ParaLines *, a->title.n ? a->title.n : 1);
-            int lines = title_lines(c, a, TOC_ROLE, 0, t.colw - em, t.colw - 3 * em, ALIGN_LEFT,
+            const TextList *entry = a->toc.n ? &a->toc : &a->title;
+            ParaLines **title = ARENA_ARRAY(&c->p->arena, ParaLines *, entry->n ? entry->n : 1);
+            int lines = title_lines(c, entry, TOC_ROLE, 0, t.colw - em, t.colw - 3 * em, ALIGN_LEFT,
                                     title);
             if (first)
                 toc_section(c, &t, s, lines);
             first = false;
-            toc_entry(c, &t, title, a->title.n, lines, mark);
+            toc_entry(c, &t, title, entry->n, lines, mark);
         }
     }
     return t.pages;

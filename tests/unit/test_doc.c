@@ -78,6 +78,22 @@ static void test_article(void)
     arena_fini(&ar);
 }
 
+static void test_toc(void)
+{
+    const char *text = "---\ntitle: 一个很长的标题\ntoc:\n  - 一个很长\n  - 的标题\n---\n正文\n";
+    Arena ar;
+    arena_init(&ar);
+    Diag d;
+    diag_init(&d, NULL, "reprint");
+    Article *a = doc_parse_article(&ar, &d, "a.md", text, strlen(text));
+    CHECK(a != NULL);
+    CHECK_INT(a->title.n, 1);
+    CHECK_INT(a->toc.n, 2);
+    CHECK_STR(a->toc.item[1], "的标题");
+    CHECK_INT(a->toc.at[1].line, 5);
+    arena_fini(&ar);
+}
+
 static void test_article_errors(void)
 {
     char line[512];
@@ -85,6 +101,8 @@ static void test_article_errors(void)
               "a.md:3:1: error: unknown key \"author\" in front matter");
     CHECK_STR(article_error("---\ntitle: {a: b}\n---\n正文\n", line, sizeof line),
               "a.md:2:8: error: \"title\" must be a string or a list of strings");
+    CHECK_STR(article_error("---\ntitle: 甲\ntoc: {a: b}\n---\n正文\n", line, sizeof line),
+              "a.md:3:6: error: \"toc\" must be a string or a list of strings");
     CHECK_STR(article_error("---\ntitle: 甲\n正文\n", line, sizeof line),
               "a.md:1:1: error: unterminated front matter: no closing '---' line");
     CHECK_STR(article_error("正文\n", line, sizeof line),
@@ -153,6 +171,7 @@ int main(void)
     if (!mkdtemp(dir))
         return 2;
     test_article();
+    test_toc();
     test_article_errors();
     test_manifest();
     char cmd[600];
