@@ -67,6 +67,7 @@ typedef struct Article {
 
 typedef struct Section {
     char *title;         /* "" where the issue printed none */
+    TextList toc;        /* its name in the contents as printed lines; empty: the title */
     int columns;         /* 0 = the layout's default */
     Article **article;
     int n_articles;

@@ -15,7 +15,7 @@
 
 static const char *const manifest_keys[] = {"magazine", "issue",  "serial",   "date",
                                             "language", "layout", "sections", NULL};
-static const char *const section_keys[] = {"title", "columns", "articles", NULL};
+static const char *const section_keys[] = {"title", "toc", "columns", "articles", NULL};
 
 static bool required_string(Doc *doc, Diag *d, const YamlNode *root, const char *key, char **out)
 {
@@ -158,6 +158,7 @@ static void load_section(Doc *doc, Diag *d, Section *s, const YamlNode *node, Na
     yaml_string(&doc->arena, d, yaml_get(node, "title"), "title", &s->title);
     if (!s->title)
         s->title = "";
+    yaml_lines(&doc->arena, d, yaml_get(node, "toc"), "toc", &s->toc.item, &s->toc.at, &s->toc.n);
     yaml_int(d, yaml_get(node, "columns"), "columns", 1, 4, &s->columns);
     load_articles(doc, d, s, yaml_get(node, "articles"), seen);
 }

@@ -201,13 +201,23 @@ static void toc_section(Composer *c, Toc *t, const Section *s, int entry_lines)
         t->k++; /* a line of space between sections */
     if (!s->title[0])
         return;
-    toc_room(c, t, 1 + entry_lines);
-    ParaLines *pl = head_lines(c, s->title, ROLE_HEADING, t->colw, ALIGN_LEFT, srcloc_file(NULL));
+    /* the section's toc lines, each set on its own, or its name */
     const Role *r = &c->l->role[ROLE_HEADING];
-    if (t->dry)
-        t->k += pl->n * r->lines;
-    else
-        t->k = place_lines(c, pl, ROLE_HEADING, r->size, toc_x(c, t), t->k, r->lines);
+    int n = s->toc.n ? s->toc.n : 1;
+    ParaLines **pl = ARENA_ARRAY(&c->p->arena, ParaLines *, n);
+    int lines = 0;
+    for (int i = 0; i < n; i++) {
+        pl[i] = head_lines(c, s->toc.n ? s->toc.item[i] : s->title, ROLE_HEADING, t->colw,
+                           ALIGN_LEFT, srcloc_file(NULL));
+        lines += pl[i]->n;
+    }
+    toc_room(c, t, lines + entry_lines);
+    for (int i = 0; i < n; i++) {
+        if (t->dry)
+            t->k += pl[i]->n * r->lines;
+        else
+            t->k = place_lines(c, pl[i], ROLE_HEADING, r->size, toc_x(c, t), t->k, r->lines);
+    }
 }
 
 /* One entry: each printed line of the title on a line of its own, the

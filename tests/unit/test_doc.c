@@ -154,6 +154,12 @@ static void test_manifest(void)
     CHECK_STR(manifest_error(HEAD "sections:\n  - title: x\n    articles: [a.md, a.md]\n", line,
                              sizeof line),
               "issue.yaml:9:22: error: article \"a.md\" is listed twice");
+    CHECK_STR(manifest_error(HEAD "sections:\n  - title: x\n    toc: [x, y]\n    articles: [a.md]\n",
+                             line, sizeof line),
+              "");
+    CHECK_STR(manifest_error(HEAD "sections:\n  - title: x\n    toc: {a: b}\n    articles: [a.md]\n",
+                             line, sizeof line),
+              "issue.yaml:9:10: error: \"toc\" must be a string or a list of strings");
     CHECK_STR(manifest_error(HEAD "editor: 乙\nsections:\n  - title: x\n    articles: [a.md]\n",
                              line, sizeof line),
               "issue.yaml:7:1: error: unknown key \"editor\" in issue.yaml");
