@@ -413,7 +413,8 @@ static int report_check(const Options *o, Diag *d, const Doc *doc, const Pages *
     else
         check_print_text(r, stdout);
     const CheckCounts *c = check_totals(r);
-    bool fail = d->errors || (o->strict && (c->warnings || check_lines_to_look_at(r)));
+    bool fail = d->errors || (o->strict && (c->warnings || check_lines_to_look_at(r) ||
+                                            check_pages_to_look_at(r)));
     check_report_free(r);
     return fail ? EXIT_INPUT : 0;
 }

@@ -21,8 +21,14 @@ $R check $ISSUE --first-fit --json >"$TMP/ff.json"
 check "--first-fit: 孤字 left, none avoided" python3 -c "
 import json,sys; t=json.load(open('$TMP/ff.json'))['totals']
 sys.exit(not (t['runts'] > 0 and t['runts_avoided'] == 0))"
+# pages to look at = the page feet tests/pages.py measures from the PDF
+mutool draw -F stext -o "$TMP/issue.stext" "$TMP/issue.pdf" 2>/dev/null
+feet=$(python3 tests/pages.py "$TMP/issue.stext" layout/tianjin-zhengxie.yaml 天津政协 2022年第8期 \
+    总第419期 $ISSUE | sed -n 's/^page feet left empty before a headline overleaf: .* pages //p')
+got=$(python3 -c "import json; print([(p['pdf_page'], p['empty_foot_lines']) for p in json.load(open('$TMP/report.json'))['pages_to_look_at']])")
+check_eq "pages to look at = the empty page feet read from the PDF" "$got" "$feet"
 $R check $ISSUE >"$TMP/report.txt"
-check "text report: closing line" grep -Eq '^[0-9]+ errors, [0-9]+ warnings, [0-9]+ lines to look at$' "$TMP/report.txt"
+check "text report: closing line" grep -Eq '^[0-9]+ errors, [0-9]+ warnings, [0-9]+ lines and [0-9]+ pages to look at$' "$TMP/report.txt"
 check "text report: a row per article" test "$(grep -c "^[0-9].* $ISSUE/.*\.md " "$TMP/report.txt")" -eq \
     "$(python3 -c "import json; print(len(json.load(open('$TMP/report.json'))['articles']))")"
 

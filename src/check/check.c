@@ -129,6 +129,60 @@ static int page_of_line(const Pages *p, const ParaLines *pl, int line)
     return -1;
 }
 
+/* The grid line text item `it` stands in: body lines know theirs; other
+ * text in the type area (a source note, a head) by its baseline; -1 for
+ * what stands outside it (running heads, folios). */
+static int grid_line_of(const Layout *l, int pg, const PageItem *it)
+{
+    if (it->grid_line >= 0)
+        return it->grid_line;
+    if (it->g1 <= it->g0)
+        return -1;
+    int32_t left = page_area_left(l, pg), x = it->x[0], y = it->y[0] - l->margin_top;
+    int32_t width = (int32_t)l->chars_per_line * style_em(l);
+    if (x < left || x > left + width || y < 0)
+        return -1;
+    int k = y / l->line_pitch;
+    return k < l->lines_per_page ? k : -1;
+}
+
+/* The lowest grid line a page sets text on; -1 for none. */
+static int foot_line(const Layout *l, const Page *page, int pg)
+{
+    int last = -1;
+    for (int k = 0; k < page->n_items; k++)
+        if (page->item[k].kind == ITEM_TEXT) {
+            int g = grid_line_of(l, pg, &page->item[k]);
+            last = g > last ? g : last;
+        }
+    return last;
+}
+
+/* Whether page index pg opens a section (its first article starts there). */
+static bool opens_section(const Pages *p, int pg)
+{
+    for (int m = 0; m < p->n_marks; m++)
+        if (p->mark[m].page == pg && (m == 0 || p->mark[m - 1].section != p->mark[m].section))
+            return true;
+    return false;
+}
+
+/* Body pages whose foot stays empty while the text goes on overleaf: not
+ * a section's last page (the next section starts a page by design) nor
+ * the issue's last. */
+static void count_feet(CheckReport *r)
+{
+    const Pages *p = r->p;
+    int lines = p->layout->lines_per_page;
+    r->feet = xcalloc((size_t)p->n_pages + 1, sizeof(LookPage));
+    for (int pg = 0; pg + 1 < p->n_pages; pg++) {
+        int last = foot_line(p->layout, &p->page[pg], pg);
+        if (p->page[pg].folio == 0 || last < 0 || last >= lines - 1 || opens_section(p, pg + 1))
+            continue;
+        r->feet[r->n_feet++] = (LookPage){pg + 1, p->page[pg].folio, lines - 1 - last};
+    }
+}
+
 /* ---- paragraphs ------------------------------------------------------- */
 
 static int missing_glyphs(const TextCtx *t, const Shaped *s)
@@ -285,6 +339,7 @@ CheckReport *check_report(const Doc *doc, const Pages *p, const TextCtx *t, Chec
     arena_init(&r->scratch);
     list_articles(r);
     count_pages(r);
+    count_feet(r);
     for (int i = 0; i < p->n_paras; i++)
         count_paragraph(r, p->para[i]);
     if (log)
@@ -301,6 +356,7 @@ void check_report_free(CheckReport *r)
     arena_fini(&r->scratch);
     free(r->art);
     free(r->look);
+    free(r->feet);
     free(r->msg_article);
     free(r->msg_order);
     free(r);
@@ -314,4 +370,9 @@ const CheckCounts *check_totals(const CheckReport *r)
 int check_lines_to_look_at(const CheckReport *r)
 {
     return r->n_look;
+}
+
+int check_pages_to_look_at(const CheckReport *r)
+{
+    return r->n_feet;
 }

@@ -53,6 +53,8 @@ void check_report_free(CheckReport *r);
 const CheckCounts *check_totals(const CheckReport *r);
 /* Lines to look at: loose, tight or overfull. */
 int check_lines_to_look_at(const CheckReport *r);
+/* Pages to look at: a foot left empty while the section goes on overleaf. */
+int check_pages_to_look_at(const CheckReport *r);
 
 /* The report for people (a table, then lines to look at, then messages)
  * and for machines (one JSON object). */

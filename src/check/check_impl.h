@@ -42,6 +42,13 @@ typedef struct LookLine {
     int len;
 } LookLine;
 
+/* A page whose foot was left empty though its section goes on overleaf
+ * (the next article's headline did not fit under the last lines). */
+typedef struct LookPage {
+    int pdf_page, folio;
+    int empty;        /* grid lines left empty at the foot */
+} LookPage;
+
 struct CheckReport {
     const Doc *doc;
     const Pages *p;
@@ -55,6 +62,8 @@ struct CheckReport {
     int n_numbered;          /* pages with a folio */
     LookLine *look;
     int n_look, cap_look;
+    LookPage *feet;          /* in page order */
+    int n_feet;
     int *msg_article;        /* per log message: index into art, -1 for none */
     int *msg_order;          /* the log's messages in the order */
 };

@@ -116,6 +116,20 @@ static void text_look(const CheckReport *r, FILE *out)
     }
 }
 
+static void text_feet(const CheckReport *r, FILE *out)
+{
+    if (r->n_feet == 0)
+        return;
+    fprintf(out, "\nPages to look at (%d):\n", r->n_feet);
+    for (int i = 0; i < r->n_feet; i++) {
+        const LookPage *f = &r->feet[i];
+        fprintf(out,
+                "page %d (PDF page %d): %d grid line%s empty at the foot; the text goes on "
+                "overleaf (a line or two less before it, or more, can close it)\n",
+                f->folio, f->pdf_page, f->empty, f->empty == 1 ? "" : "s");
+    }
+}
+
 static void text_messages(const CheckReport *r, FILE *out)
 {
     if (!r->log || r->log->n == 0)
@@ -143,9 +157,10 @@ void check_print_text(const CheckReport *r, FILE *out)
     buf_fini(&range);
     text_table(r, out);
     text_look(r, out);
+    text_feet(r, out);
     text_messages(r, out);
-    fprintf(out, "\n%d errors, %d warnings, %d lines to look at\n", t->errors, t->warnings,
-            r->n_look);
+    fprintf(out, "\n%d errors, %d warnings, %d lines and %d pages to look at\n", t->errors,
+            t->warnings, r->n_look, r->n_feet);
 }
 
 /* ---- JSON --------------------------------------------------------------- */
@@ -281,7 +296,12 @@ void check_print_json(const CheckReport *r, FILE *out)
         json_article(out, r, i);
         fputs(i + 1 < r->n_art ? ",\n" : "\n", out);
     }
-    fputs("  ],\n  \"furniture\": {\"counts\": ", out);
+    fputs("  ],\n  \"pages_to_look_at\": [", out);
+    for (int i = 0; i < r->n_feet; i++)
+        fprintf(out, "%s\n    {\"page\": %d, \"pdf_page\": %d, \"empty_foot_lines\": %d}",
+                i ? "," : "", r->feet[i].folio, r->feet[i].pdf_page, r->feet[i].empty);
+    fputs(r->n_feet ? "\n  ],\n  \"furniture\": {\"counts\": " : "],\n  \"furniture\": {\"counts\": ",
+          out);
     json_counts(out, &r->furniture);
     fputs(",\n    \"lines_to_look_at\": ", out);
     json_look(out, r, -1);
