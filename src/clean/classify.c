@@ -39,6 +39,22 @@ typedef struct Front {
     const char *byline, *source;
 } Front;
 
+/* The front matter keys a block's text can end up under. */
+typedef enum FrontKey {
+    FK_HEADLINE, /* kicker, title, subtitle, byline: the line of the first written */
+    FK_TITLE,
+    FK_EDITOR,
+    FK_SOURCE,
+    FK_NOTES,
+    FK_COUNT,
+} FrontKey;
+
+/* A block whose text went into the front matter, under key. */
+typedef struct FrontRef {
+    const Block *block;
+    FrontKey key;
+} FrontRef;
+
 /* Temporary strings of one article; freed when it is written. */
 typedef struct Work {
     const CleanDoc *doc;
@@ -48,6 +64,12 @@ typedef struct Work {
     const Block **body; /* body blocks in reading order */
     int nbody;
     const Block *box_titled; /* the box whose 【…】 line is the title */
+    /* Where each raw line went, for the report (homes NULL: not wanted). */
+    LineHome *homes;
+    size_t base;             /* where this article's text starts in the output */
+    FrontRef *refs;          /* blocks written into the front matter */
+    int nrefs;
+    int key_line[FK_COUNT];  /* line of the file each key was written on, 0 if not */
 } Work;
 
 static void list_add(Work *w, StrList *l, const char *s)
@@ -58,6 +80,68 @@ static void list_add(Work *w, StrList *l, const char *s)
         l->cap = cap;
     }
     l->s[l->n++] = s;
+}
+
+/* ---- Where the raw lines went ------------------------------------------------------------ */
+
+/* Line of the article's file on which the next text appended to out starts. */
+static int next_line(const Work *w, const Buf *out)
+{
+    int n = 1;
+    for (size_t i = w->base; i < out->len; i++)
+        n += out->data[i] == '\n';
+    return n;
+}
+
+static void note_line(Work *w, int i, int md_line)
+{
+    if (w->homes)
+        w->homes[i] = (LineHome){w->article, md_line};
+}
+
+/* Notes md_line as the home of every text line of block b. */
+static void note_block(Work *w, const Block *b, int md_line)
+{
+    const CleanDoc *doc = w->doc;
+    if (b->kind == BK_HEADLINE || b->kind == BK_BOX) {
+        LineKind want = b->kind == BK_HEADLINE ? LK_HEADLINE : LK_BOX;
+        for (int i = b->first; i <= b->last; i++)
+            if (doc->lines[i].kind == want)
+                note_line(w, i, md_line);
+        return;
+    }
+    for (const Frag *f = b->frag; f; f = f->next)
+        for (int i = f->first; i <= f->last; i++)
+            if (doc->lines[i].kind == LK_BODY)
+                note_line(w, i, md_line);
+}
+
+/* Remembers that block b's text went into the front matter under key; its
+ * lines are noted once the front matter is written. */
+static void front_ref(Work *w, const Block *b, FrontKey key)
+{
+    if (w->homes)
+        w->refs[w->nrefs++] = (FrontRef){b, key};
+}
+
+/* Remembers the line the front matter key is about to be written on. */
+static void key_here(Work *w, FrontKey key, const Buf *out)
+{
+    if (w->homes)
+        w->key_line[key] = next_line(w, out);
+}
+
+/* Notes the homes of everything the front matter holds. */
+static void note_front(Work *w)
+{
+    const CleanDoc *doc = w->doc;
+    for (int i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i]->article == w->article && doc->blocks[i]->kind == BK_HEADLINE)
+            note_block(w, doc->blocks[i], w->key_line[FK_HEADLINE]);
+    for (int i = 0; i < w->nrefs; i++)
+        note_block(w, w->refs[i].block, w->key_line[w->refs[i].key]);
+    if (w->box_titled)
+        note_line(w, w->box_titled->first, w->key_line[FK_TITLE]);
 }
 
 /* ---- Text of blocks ---------------------------------------------------------------------- */
@@ -230,10 +314,12 @@ static void collect_body(Work *w)
             w->body[w->nbody++] = blk;
         else if (blk->kind == BK_NOTE) {
             const char *s = block_string(w, blk);
-            if (!w->front.source && text_starts(s, "（") && strstr(s, "摘自"))
+            bool source = !w->front.source && text_starts(s, "（") && strstr(s, "摘自");
+            if (source)
                 w->front.source = s;
             else
                 list_add(w, &w->front.notes, s);
+            front_ref(w, blk, source ? FK_SOURCE : FK_NOTES);
         }
     }
 }
@@ -248,6 +334,7 @@ static void title_from_body(Work *w)
         if (clean_head_pattern(s) != CLEAN_HEAD_NONE)
             break;
         list_add(w, &w->front.title, s);
+        front_ref(w, w->body[i], FK_TITLE);
         w->body[i] = NULL;
     }
 }
@@ -257,6 +344,7 @@ static void editor_notes(Work *w)
     for (int i = 0; i < w->nbody; i++)
         if (w->body[i] && w->body[i]->editor) {
             list_add(w, &w->front.editor_note, block_string(w, w->body[i]));
+            front_ref(w, w->body[i], FK_EDITOR);
             w->body[i] = NULL;
         }
 }
@@ -330,7 +418,7 @@ static void write_paragraph(Work *w, const Block *b, Buf *out)
 static void write_box(Work *w, const Block *b, Buf *out)
 {
     const CleanDoc *doc = w->doc;
-    int cluster = -1;
+    int cluster = -1, item_line = 0;
     bool open = false;
     for (int i = b == w->box_titled ? b->first + 1 : b->first; i <= b->last; i++) {
         const Line *l = &doc->lines[i];
@@ -338,6 +426,9 @@ static void write_box(Work *w, const Block *b, Buf *out)
             continue;
         if (open && l->cluster != cluster)
             buf_puts(out, "\n\n");
+        if (!open || l->cluster != cluster)
+            item_line = w->homes ? next_line(w, out) : 0;
+        note_line(w, i, item_line);
         md_escape(out, l->title, !open || l->cluster != cluster);
         cluster = l->cluster;
         open = true;
@@ -388,18 +479,23 @@ static void yaml_key(Buf *out, const char *key, const char *s)
     buf_putc(out, '\n');
 }
 
-static void write_front(const Work *w, Buf *out)
+static void write_front(Work *w, Buf *out)
 {
     const Front *f = &w->front;
     buf_printf(out, "---\nkind: %s\n", w->doc->articles[w->article].is_box ? "box" : "article");
+    key_here(w, FK_HEADLINE, out);
     yaml_key(out, "kicker", f->kicker);
+    key_here(w, FK_TITLE, out);
     if (f->title.n == 0)
         buf_puts(out, "title: \"\"\n");
     yaml_list(out, "title", &f->title, false);
     yaml_list(out, "subtitle", &f->subtitle, false);
     yaml_key(out, "byline", f->byline);
+    key_here(w, FK_EDITOR, out);
     yaml_list(out, "editor_note", &f->editor_note, false);
+    key_here(w, FK_SOURCE, out);
     yaml_key(out, "source", f->source);
+    key_here(w, FK_NOTES, out);
     yaml_list(out, "notes", &f->notes, true);
     if (f->columns)
         buf_printf(out, "columns: %d\n", f->columns);
@@ -417,10 +513,12 @@ static void box_title(Work *w)
         }
 }
 
-void classify_article(const CleanDoc *doc, int a, Buf *out)
+void classify_article(const CleanDoc *doc, int a, Buf *out, LineHome *homes)
 {
-    Work w = {.doc = doc, .article = a};
+    Work w = {.doc = doc, .article = a, .homes = homes, .base = out->len};
     arena_init(&w.arena);
+    if (homes)
+        w.refs = ARENA_ARRAY(&w.arena, FrontRef, doc->nblocks + 1);
     w.front.columns = article_columns(doc, a);
     collect_body(&w);
     assign_headline(&w);
@@ -428,13 +526,17 @@ void classify_article(const CleanDoc *doc, int a, Buf *out)
     title_from_body(&w);
     editor_notes(&w);
     write_front(&w, out);
+    note_front(&w);
     for (int i = 0; i < w.nbody; i++) {
         if (!w.body[i])
             continue;
-        if (w.body[i]->kind == BK_BOX)
+        if (w.body[i]->kind == BK_BOX) {
             write_box(&w, w.body[i], out);
-        else
-            write_paragraph(&w, w.body[i], out);
+            continue;
+        }
+        if (homes)
+            note_block(&w, w.body[i], next_line(&w, out));
+        write_paragraph(&w, w.body[i], out);
     }
     while (out->len >= 2 && out->data[out->len - 1] == '\n' && out->data[out->len - 2] == '\n')
         out->data[--out->len] = '\0';

@@ -15,17 +15,31 @@
 
 /* ---- Shared helpers ---------------------------------------------------------------- */
 
-void doc_report(CleanDoc *doc, int line, const char *fmt, ...)
+static void add_report(CleanDoc *doc, int line, const char *key, const char *fmt, va_list ap)
 {
     Buf b;
     buf_init(&b);
+    buf_vprintf(&b, fmt, ap);
+    doc->report = doc_grow(doc, doc->report, doc->nreport, &doc->cap_report, sizeof(ReportEntry));
+    doc->report[doc->nreport++] =
+        (ReportEntry){line, key, arena_strdup(&doc->arena, buf_str(&b))};
+    buf_fini(&b);
+}
+
+void doc_report(CleanDoc *doc, int line, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    add_report(doc, line, NULL, fmt, ap);
     va_end(ap);
-    doc->report = doc_grow(doc, doc->report, doc->nreport, &doc->cap_report, sizeof(ReportEntry));
-    doc->report[doc->nreport++] = (ReportEntry){line, arena_strdup(&doc->arena, buf_str(&b))};
-    buf_fini(&b);
+}
+
+void doc_report_issue(CleanDoc *doc, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_report(doc, 0, key, fmt, ap);
+    va_end(ap);
 }
 
 void *doc_grow(CleanDoc *doc, void *array, int n, int *cap, size_t elem)
@@ -64,6 +78,44 @@ static void order_articles(CleanDoc *doc)
     }
 }
 
+/* Notes where the text of each raw line went (doc->homes), so that the
+ * report can send the editor to the file and line that hold it. */
+static void locate_lines(CleanDoc *doc)
+{
+    doc->homes = ARENA_ARRAY(&doc->arena, LineHome, doc->nlines + 1);
+    for (int i = 0; i < doc->nlines; i++)
+        doc->homes[i] = (LineHome){.article = -1, .md_line = 0};
+    Buf scratch;
+    buf_init(&scratch);
+    for (int i = 0; i < doc->nout; i++) {
+        buf_reset(&scratch);
+        classify_article(doc, doc->order[i], &scratch, doc->homes);
+    }
+    buf_fini(&scratch);
+}
+
+static const char *plural(int n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+/* The sections of issue.yaml come from the running heads; several heads
+ * usually name the same section, so both counts are given. */
+static void report_sections(CleanDoc *doc)
+{
+    if (!doc->magazine) {
+        doc_report_issue(doc, "magazine", "no running heads found: magazine, issue and sections "
+                         "are empty");
+        return;
+    }
+    int sections = issue_section_count(doc);
+    doc_report_issue(doc, "sections", "%d %s taken from the %d running %s found%s; an article "
+                     "gets the section of the last running head before it: check against the "
+                     "contents page", sections, plural(sections, "section", "sections"),
+                     doc->nheads, plural(doc->nheads, "head", "heads"),
+                     sections < doc->nheads ? " (several heads name the same section)" : "");
+}
+
 /* Reports articles the reader of the output should look at as a whole. */
 static void check_articles(CleanDoc *doc)
 {
@@ -80,13 +132,8 @@ static void check_articles(CleanDoc *doc)
         if (!art->closed && !art->is_box)
             doc_report(doc, line, "article %d has no end mark ■", i + 1);
     }
-    if (!doc->magazine)
-        doc_report(doc, 0, "no running heads found: magazine, issue and sections are empty");
-    else
-        doc_report(doc, 0, "sections were taken from the running heads (%d found); an article "
-                   "gets the one printed last before it: check against the contents page",
-                   doc->nheads);
-    doc_report(doc, 0, "issue.yaml: the date is derived from the issue number: check it");
+    report_sections(doc);
+    doc_report_issue(doc, "date", "the date is derived from the issue number: check it");
 }
 
 /* ---- Public API -------------------------------------------------------------------------- */
@@ -110,6 +157,7 @@ CleanDoc *clean_analyse(Diag *d, const char *path, const char *text, size_t len)
     articles_build(doc);
     order_articles(doc);
     check_articles(doc);
+    locate_lines(doc);
     return doc;
 }
 
@@ -128,7 +176,7 @@ int clean_article_count(const CleanDoc *doc)
 
 void clean_article_markdown(const CleanDoc *doc, int i, Buf *out)
 {
-    classify_article(doc, doc->order[i], out);
+    classify_article(doc, doc->order[i], out, NULL);
 }
 
 int clean_report_count(const CleanDoc *doc)
@@ -146,6 +194,24 @@ void clean_text_without_furniture(const CleanDoc *doc, Buf *out)
     }
 }
 
+/* The one line clean prints on success (not with -q): what it wrote where,
+ * and how much there is to check. */
+static void say_written(const CleanDoc *doc, Diag *d, const char *out_dir)
+{
+    if (!d->out || d->quiet)
+        return;
+    int boxes = 0;
+    for (int i = 0; i < doc->nout; i++)
+        boxes += doc->articles[doc->order[i]].is_box;
+    int articles = doc->nout - boxes;
+    fprintf(d->out, "%s: wrote %d %s", d->prog ? d->prog : "reprint", articles,
+            plural(articles, "article", "articles"));
+    if (boxes)
+        fprintf(d->out, " and %d %s", boxes, plural(boxes, "box", "boxes"));
+    fprintf(d->out, " into %s; clean-report.txt lists %d %s to check\n", out_dir, doc->nreport,
+            plural(doc->nreport, "place", "places"));
+}
+
 int clean_run(Diag *d, const char *raw_path, const char *out_dir, const char *layout)
 {
     size_t len;
@@ -159,8 +225,8 @@ int clean_run(Diag *d, const char *raw_path, const char *out_dir, const char *la
         return 1;
     doc->layout = layout;
     if (!layout)
-        doc_report(doc, 0, "issue.yaml: the layout is \"default\", which names no design: set it "
-                   "(or clean with --layout NAME)");
+        doc_report_issue(doc, "layout", "the layout is \"default\", which names no design: set "
+                         "it (or clean with --layout NAME)");
     int status = 0;
     if (doc->nout == 0) {
         diag_error(d, srcloc_file(raw_path), "no text found");
@@ -168,6 +234,8 @@ int clean_run(Diag *d, const char *raw_path, const char *out_dir, const char *la
     } else {
         status = clean_write(doc, d, out_dir);
     }
+    if (status == 0)
+        say_written(doc, d, out_dir);
     clean_doc_free(doc);
     return status ? status : (d->errors > errors ? 1 : 0);
 }

@@ -23,10 +23,13 @@
 
 /* Cleans the raw extraction at raw_path into out_dir (created if missing):
  * issue.yaml, one NN-slug.md per article, clean-report.txt. issue.yaml
- * names the design `layout` (NULL: a placeholder, reported). Returns 0 on
- * success, 1 on input errors, 2 on environment errors; messages go
- * through d. Files are written to temporaries and renamed, so an error
- * leaves no half-written file behind. */
+ * names the design `layout` (NULL: a placeholder, reported). A directory
+ * that already holds an issue (issue.yaml or a .md) is refused, since the
+ * editor's work would be overwritten. Returns 0 on success (and, unless
+ * d->quiet, prints one line saying what was written), 1 on input errors or
+ * a refused directory, 2 on environment errors; messages go through d.
+ * Files are written to temporaries and renamed, so an error leaves no
+ * half-written file behind. */
 int clean_run(Diag *d, const char *raw_path, const char *out_dir, const char *layout);
 
 /* ---- The analysed issue (for tests and tools) ---------------------------- */
@@ -42,8 +45,9 @@ CleanDoc *clean_analyse(Diag *d, const char *path, const char *text, size_t len)
 void clean_doc_free(CleanDoc *doc);
 
 /* Writes issue.yaml, the articles and clean-report.txt into out_dir
- * (created if missing). Returns 0, or 2 after reporting an environment
- * error through d. */
+ * (created if missing). Returns 0; 1 after refusing a directory that
+ * already holds an issue (nothing written); or 2 after reporting an
+ * environment error through d. */
 int clean_write(CleanDoc *doc, Diag *d, const char *out_dir);
 
 /* Number of articles found (a 【…】 box counts as one). */
@@ -54,7 +58,9 @@ void clean_article_markdown(const CleanDoc *doc, int i, Buf *out);
 void clean_article_filename(const CleanDoc *doc, int i, Buf *out);
 /* Appends the contents of issue.yaml to out. */
 void clean_issue_yaml(const CleanDoc *doc, Buf *out);
-/* Appends the contents of clean-report.txt to out. */
+/* Appends the contents of clean-report.txt to out: one line per entry,
+ * "RAW:LINE: → FILE:LINE: message", the → part naming the output file and
+ * line that hold the text (left out where the text went nowhere). */
 void clean_report_text(const CleanDoc *doc, Buf *out);
 /* Number of entries in the report (places the cleaner was not sure of). */
 int clean_report_count(const CleanDoc *doc);

@@ -141,8 +141,16 @@ typedef struct Article {
 
 typedef struct ReportEntry {
     int line;        /* raw line number, 0 = whole issue */
+    const char *key; /* the issue.yaml key it is about, or NULL */
     const char *msg; /* arena string */
 } ReportEntry;
+
+/* Where the text of one raw line went, so that a report entry can name
+ * the file and line an editor has to open (clean_analyse fills them). */
+typedef struct LineHome {
+    int article; /* index into doc->articles; -1: nowhere (blank, furniture) */
+    int md_line; /* line of that article's file holding it, 1-based; 0 = unknown */
+} LineHome;
 
 struct CleanDoc {
     Arena arena;
@@ -164,12 +172,16 @@ struct CleanDoc {
     int nout;               /* articles written (non-empty) */
     ReportEntry *report;
     int nreport, cap_report;
+    LineHome *homes;        /* per line index; NULL until the articles are placed */
 };
 
 /* ---- Shared helpers --------------------------------------------------------------- */
 
 /* Adds a report entry for raw line `line` (0 = none). */
 void doc_report(CleanDoc *doc, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Adds a report entry about the value of `key` in issue.yaml. */
+void doc_report_issue(CleanDoc *doc, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Grows an arena array so that index n fits (doubling); returns it. */
 void *doc_grow(CleanDoc *doc, void *array, int n, int *cap, size_t elem);
 
@@ -208,8 +220,13 @@ bool article_has_body(const CleanDoc *doc, int a);
  * issue's usual measure is a column of several, else 0 (the default). */
 int article_columns(const CleanDoc *doc, int a);
 
-/* classify.c: the Markdown of article a (front matter + body). */
-void classify_article(const CleanDoc *doc, int a, Buf *out);
+/* emit.c: number of sections issue.yaml lists (a run of articles under
+ * one running head's section name is one). */
+int issue_section_count(const CleanDoc *doc);
+
+/* classify.c: the Markdown of article a (front matter + body). If homes
+ * is not NULL, homes[i] is set for every line i whose text it holds. */
+void classify_article(const CleanDoc *doc, int a, Buf *out, LineHome *homes);
 /* classify.c: appends the text of a paragraph block, lines joined. */
 void block_text(const CleanDoc *doc, const Block *b, Buf *out);
 

@@ -64,17 +64,31 @@ static void issue_date(const char *issue, char date[16])
         snprintf(date, 16, "%04d-%02d-01", year, number);
 }
 
+/* True if output article i opens a section in issue.yaml: the first, or
+ * one whose section name differs from its predecessor's. */
+static bool opens_section(const CleanDoc *doc, int i)
+{
+    return i == 0 || strcmp(section_title(doc, doc->order[i - 1]),
+                            section_title(doc, doc->order[i])) != 0;
+}
+
+int issue_section_count(const CleanDoc *doc)
+{
+    int n = 0;
+    for (int i = 0; i < doc->nout; i++)
+        n += opens_section(doc, i);
+    return n;
+}
+
 static void write_sections(const CleanDoc *doc, Buf *out)
 {
     buf_puts(out, "sections:\n");
-    const char *open = NULL;
     for (int i = 0; i < doc->nout; i++) {
         const char *title = section_title(doc, doc->order[i]);
-        if (!open || strcmp(open, title) != 0) {
+        if (opens_section(doc, i)) {
             buf_puts(out, "  - ");
             yaml_value(out, "title", title);
             buf_puts(out, "    articles:\n");
-            open = title;
         }
         buf_puts(out, "      - ");
         clean_article_filename(doc, i, out);
@@ -103,6 +117,49 @@ void clean_issue_yaml(const CleanDoc *doc, Buf *out)
 
 /* ---- Report ------------------------------------------------------------------------------- */
 
+/* Line of yaml on which top-level key starts, 0 if it has none. */
+static int yaml_key_line(const char *yaml, const char *key)
+{
+    size_t kl = strlen(key);
+    int line = 1;
+    for (const char *p = yaml; *p; line++) {
+        if (strncmp(p, key, kl) == 0 && p[kl] == ':')
+            return line;
+        p = strchr(p, '\n');
+        if (!p)
+            break;
+        p++;
+    }
+    return 0;
+}
+
+/* " → FILE:LINE:" naming where the text an entry is about went (or
+ * " → FILE:" when only the file is known); nothing if it went nowhere
+ * (page furniture). yaml is the text of issue.yaml. */
+static void entry_home(const CleanDoc *doc, const ReportEntry *e, const char *yaml, Buf *out)
+{
+    int md_line = 0;
+    if (e->key) {
+        buf_puts(out, " \xE2\x86\x92 issue.yaml");
+        md_line = yaml_key_line(yaml, e->key);
+    } else if (e->line > 0 && doc->homes && doc->homes[e->line - 1].article >= 0) {
+        const LineHome *h = &doc->homes[e->line - 1];
+        int i = 0;
+        while (i < doc->nout && doc->order[i] != h->article)
+            i++;
+        if (i == doc->nout)
+            return;
+        buf_puts(out, " \xE2\x86\x92 ");
+        clean_article_filename(doc, i, out);
+        md_line = h->md_line;
+    } else {
+        return;
+    }
+    if (md_line > 0)
+        buf_printf(out, ":%d", md_line);
+    buf_putc(out, ':');
+}
+
 void clean_report_text(const CleanDoc *doc, Buf *out)
 {
     int n = doc->nreport;
@@ -117,14 +174,21 @@ void clean_report_text(const CleanDoc *doc, Buf *out)
         sorted[j] = doc->report[i];
     }
     buf_printf(out, "# clean-report.txt: %d places where `reprint clean` was not sure, by raw line\n"
-                    "# number of %s. Check each against the printed issue.\n",
+                    "# number of %s; \xE2\x86\x92 names the file of this directory (and its line)\n"
+                    "# that holds the text. Check each against the printed issue.\n",
                n, doc->path);
+    Buf yaml;
+    buf_init(&yaml);
+    clean_issue_yaml(doc, &yaml);
     for (int i = 0; i < n; i++) {
+        buf_puts(out, doc->path);
         if (sorted[i].line > 0)
-            buf_printf(out, "%s:%d: %s\n", doc->path, sorted[i].line, sorted[i].msg);
-        else
-            buf_printf(out, "%s: %s\n", doc->path, sorted[i].msg);
+            buf_printf(out, ":%d", sorted[i].line);
+        buf_putc(out, ':');
+        entry_home(doc, &sorted[i], buf_str(&yaml), out);
+        buf_printf(out, " %s\n", sorted[i].msg);
     }
+    buf_fini(&yaml);
     free(sorted);
 }
 
@@ -173,45 +237,54 @@ static bool write_file(Diag *d, const char *dir, const char *name, const Buf *co
     return ok;
 }
 
-/* True if name looks like an article file of ours (NN-….md). */
-static bool article_name(const char *name)
+static bool ends_with(const char *s, const char *suffix)
 {
-    size_t n = strlen(name);
-    return n > 6 && name[0] >= '0' && name[0] <= '9' && name[1] >= '0' && name[1] <= '9' &&
-           name[2] == '-' && strcmp(name + n - 3, ".md") == 0;
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* Warns about article files an earlier run left that this one did not
- * write: issue.yaml no longer lists them. They are not deleted (an editor
- * may have worked on them). */
-static void warn_stale(const CleanDoc *doc, Diag *d, const char *out_dir)
+/* The file that shows dir already holds an issue: issue.yaml, else the
+ * first .md by name; NULL if there is none (or no dir). Caller frees. */
+static char *issue_file_in(const char *dir)
 {
-    DIR *dir = opendir(out_dir);
+    char *yaml = file_join(dir, "issue.yaml");
+    bool has_yaml = file_exists(yaml);
+    free(yaml);
+    if (has_yaml)
+        return xstrdup("issue.yaml");
+    char *first = NULL;
+    DIR *dp = opendir(dir);
     struct dirent *e;
-    Buf name;
-    buf_init(&name);
-    while (dir && (e = readdir(dir)) != NULL) {
-        if (!article_name(e->d_name))
-            continue;
-        bool ours = false;
-        for (int i = 0; i < doc->nout && !ours; i++) {
-            buf_reset(&name);
-            clean_article_filename(doc, i, &name);
-            ours = strcmp(buf_str(&name), e->d_name) == 0;
+    while (dp && (e = readdir(dp)) != NULL)
+        if (ends_with(e->d_name, ".md") && (!first || strcmp(e->d_name, first) < 0)) {
+            free(first);
+            first = xstrdup(e->d_name);
         }
-        if (!ours) {
-            char *path = file_join(out_dir, e->d_name);
-            diag_warn(d, srcloc_file(path), "left from an earlier run; not in issue.yaml");
-            free(path);
-        }
-    }
-    if (dir)
-        closedir(dir);
-    buf_fini(&name);
+    if (dp)
+        closedir(dp);
+    return first;
+}
+
+/* clean writes a fresh skeleton: into a directory the editor has worked
+ * in, it would overwrite every edit (and leave stale article files that
+ * issue.yaml no longer lists), so it refuses. Removing the directory is
+ * the editor's explicit choice, not an option that is easy to add by habit. */
+static bool refuse_issue_dir(Diag *d, const char *out_dir)
+{
+    char *held = issue_file_in(out_dir);
+    if (held)
+        diag_error(d, srcloc_file(out_dir), "already holds an issue (%s); clean writes a fresh "
+                   "skeleton and would overwrite your edits: give a new directory, or remove "
+                   "this one first", held);
+    bool refused = held != NULL;
+    free(held);
+    return refused;
 }
 
 int clean_write(CleanDoc *doc, Diag *d, const char *out_dir)
 {
+    if (refuse_issue_dir(d, out_dir))
+        return 1;
     if (!make_dirs(d, out_dir))
         return 2;
     Buf name, text;
@@ -233,7 +306,5 @@ int clean_write(CleanDoc *doc, Diag *d, const char *out_dir)
     ok = ok && write_file(d, out_dir, "clean-report.txt", &text);
     buf_fini(&name);
     buf_fini(&text);
-    if (ok)
-        warn_stale(doc, d, out_dir);
     return ok ? 0 : 2;
 }

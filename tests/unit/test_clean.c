@@ -126,6 +126,18 @@ static const char *body_of(const char *md)
     return end ? end + strlen("\n---\n\n") : md;
 }
 
+/* 1-based line of text on which needle starts, 0 if it is not there. */
+static int line_of(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    if (!at)
+        return 0;
+    int n = 1;
+    for (const char *p = text; p < at; p++)
+        n += *p == '\n';
+    return n;
+}
+
 /* ---- Rules one by one --------------------------------------------------------------- */
 
 static void test_squeeze(void)
@@ -224,6 +236,41 @@ static void test_running_head(void)
     CHECK(strstr(buf_str(&y), "津\n政") == NULL);
     buf_fini(&y);
     free(md);
+    clean_doc_free(doc);
+    snip_fini(&s);
+}
+
+/* The report names how many sections issue.yaml got and from how many
+ * running heads: every page repeats its section's name. */
+static void test_sections_count(void)
+{
+    static const char head[] = "天\n津\n政\n协\n\n\n\n%d\n\n学\n习\n园\n地\n\n总\n第\n9\n期\n\n";
+    Diag d;
+    diag_init(&d, NULL, "test");
+    Snip s;
+    snip_init(&s);
+    for (int page = 7; page <= 8; page++) {
+        line(&s, 16, "");
+        line(&s, 18, "");
+        line(&s, 6, "。");
+        buf_printf(&s.raw, head, page);
+    }
+    line(&s, 16, "");
+    line(&s, 6, "。■");
+    CleanDoc *doc = analyse(&d, &s);
+    Buf rep, yaml, want;
+    buf_init(&rep);
+    buf_init(&yaml);
+    buf_init(&want);
+    clean_report_text(doc, &rep);
+    clean_issue_yaml(doc, &yaml);
+    buf_printf(&want, "t.txt: \u2192 issue.yaml:%d: 1 section taken from the 2 running heads found "
+               "(several heads name the same section); an article gets the section of the last "
+               "running head before it", line_of(buf_str(&yaml), "sections:"));
+    CHECK(strstr(buf_str(&rep), buf_str(&want)) != NULL);
+    buf_fini(&rep);
+    buf_fini(&yaml);
+    buf_fini(&want);
     clean_doc_free(doc);
     snip_fini(&s);
 }
@@ -402,6 +449,14 @@ static void test_interleaved(void)
     clean_report_text(doc, &rep);
     CHECK(strstr(buf_str(&rep), "interleaved text") != NULL);
     CHECK(clean_report_count(doc) >= 2);
+    /* B's paragraph, resumed at raw line 38, is sent to B's file and the
+     * line of it that holds the paragraph. */
+    Buf where;
+    buf_init(&where);
+    buf_printf(&where, "t.txt:38: \u2192 02-article.md:%d: interleaved text: taken to continue",
+               line_of(mb, buf_str(&b.expect)));
+    CHECK(strstr(buf_str(&rep), buf_str(&where)) != NULL);
+    buf_fini(&where);
     buf_fini(&rep);
     buf_fini(&want);
     free(ma);
@@ -432,6 +487,20 @@ static void test_escaping(void)
 
 /* ---- Bad input and files -------------------------------------------------------------- */
 
+/* What was written to f (heap string); closes f. */
+static char *read_back(FILE *f)
+{
+    Buf b;
+    buf_init(&b);
+    rewind(f);
+    char chunk[512];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_put(&b, chunk, n);
+    fclose(f);
+    return buf_detach(&b);
+}
+
 /* Analyses text and returns what was reported (heap string). */
 static char *diagnose(const char *text, size_t len, bool *ok)
 {
@@ -441,15 +510,7 @@ static char *diagnose(const char *text, size_t len, bool *ok)
     CleanDoc *doc = clean_analyse(&d, "t.txt", text, len);
     *ok = doc != NULL;
     clean_doc_free(doc);
-    Buf b;
-    buf_init(&b);
-    rewind(out);
-    char chunk[512];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, out)) > 0)
-        buf_put(&b, chunk, n);
-    fclose(out);
-    return buf_detach(&b);
+    return read_back(out);
 }
 
 static void test_bad_input(void)
@@ -515,6 +576,61 @@ static void remove_dir(const char *dir)
     rmdir(dir);
 }
 
+/* Names and contents of the files in dir (heap string): to see that
+ * nothing in it changed. */
+static char *dir_snapshot(const char *dir)
+{
+    char *names = list_dir(dir);
+    Buf b;
+    buf_init(&b);
+    for (char *name = strtok(names, "\n"); name; name = strtok(NULL, "\n")) {
+        char *path = file_join(dir, name);
+        size_t len = 0;
+        Diag d;
+        diag_init(&d, NULL, "test");
+        char *text = file_read(&d, path, &len);
+        buf_printf(&b, "== %s %zu\n", name, len);
+        if (text)
+            buf_put(&b, text, len);
+        free(text);
+        free(path);
+    }
+    free(names);
+    return buf_detach(&b);
+}
+
+/* Runs clean_run; returns what it printed (heap string) and its status. */
+static char *run_clean(const char *raw_path, const char *out, bool quiet, int *status)
+{
+    Diag d;
+    diag_init(&d, tmpfile(), "test");
+    d.quiet = quiet;
+    *status = clean_run(&d, raw_path, out, NULL);
+    return read_back(d.out);
+}
+
+/* clean into a directory the editor has worked in is refused, and
+ * nothing in it changes: an issue.yaml or any .md file is enough. */
+static void check_refused(const char *rawf, const char *out, const char *held)
+{
+    char *before = dir_snapshot(out);
+    int status;
+    char *msg = run_clean(rawf, out, false, &status);
+    CHECK_INT(status, 1);
+    Buf want;
+    buf_init(&want);
+    buf_printf(&want, "%s: error: already holds an issue (%s); clean writes a fresh skeleton and "
+               "would overwrite your edits: give a new directory, or remove this one first\n",
+               out, held);
+    CHECK_STR(msg, buf_str(&want));
+    char *after = dir_snapshot(out);
+    CHECK_STR(after, before);
+    buf_fini(&want);
+    free(after);
+    free(before);
+    free(msg);
+}
+
 static void test_clean_run(void)
 {
     char tmp[] = "/tmp/test_clean_XXXXXX";
@@ -524,23 +640,52 @@ static void test_clean_run(void)
     snip_init(&s);
     paragraph(&s, 3, "。■");
     write_text(rawf, buf_str(&s.raw));
-    Diag d;
-    diag_init(&d, NULL, "test");
-    CHECK_INT(clean_run(&d, rawf, out, NULL), 0);
+    int status;
+    char *msg = run_clean(rawf, out, false, &status);
+    CHECK_INT(status, 0);
     char *files = list_dir(out);
     CHECK(strstr(files, "01-article.md\n") != NULL);
     CHECK(strstr(files, "issue.yaml\n") != NULL);
     CHECK(strstr(files, "clean-report.txt\n") != NULL);
     CHECK(strstr(files, "tmp") == NULL);
     free(files);
+    /* One line says what was written; no headline, no running heads, the
+     * date and the layout placeholder are the places to check. */
+    Buf want;
+    buf_init(&want);
+    buf_printf(&want, "test: wrote 1 article into %s; clean-report.txt lists 4 places to check\n",
+               out);
+    CHECK_STR(msg, buf_str(&want));
+    free(msg);
+    check_refused(rawf, out, "issue.yaml");
+    char *yaml = file_join(out, "issue.yaml");
+    unlink(yaml);
+    check_refused(rawf, out, "01-article.md");
+    /* An existing empty directory is fine; -q prints nothing. */
+    char *empty = file_join(tmp, "empty");
+    mkdir(empty, 0777);
+    msg = run_clean(rawf, empty, true, &status);
+    CHECK_INT(status, 0);
+    CHECK_STR(msg, "");
+    free(msg);
+    Diag d;
+    diag_init(&d, NULL, "test");
     char *below_file = file_join(rawf, "out"); /* a directory inside a file */
     CHECK_INT(clean_run(&d, rawf, below_file, NULL), 2);
+    /* Bad input into a fresh directory: an input error, and no directory. */
+    char *fresh = file_join(tmp, "fresh");
     write_text(rawf, "好\xfe\n");
-    CHECK_INT(clean_run(&d, rawf, out, NULL), 1);
-    CHECK_INT(clean_run(&d, "/nonexistent/raw.txt", out, NULL), 2);
+    CHECK_INT(clean_run(&d, rawf, fresh, NULL), 1);
+    CHECK(!file_exists(fresh));
+    CHECK_INT(clean_run(&d, "/nonexistent/raw.txt", fresh, NULL), 2);
     free(below_file);
     remove_dir(out);
+    remove_dir(empty);
     remove_dir(tmp);
+    buf_fini(&want);
+    free(fresh);
+    free(empty);
+    free(yaml);
     free(rawf);
     free(out);
     snip_fini(&s);
@@ -642,6 +787,7 @@ int main(void)
     test_width_and_patterns();
     test_paragraphs();
     test_running_head();
+    test_sections_count();
     test_headline_mid_body();
     test_end_mark_and_notes();
     test_editor_note();
