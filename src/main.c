@@ -373,7 +373,7 @@ static int write_outputs(const Options *o, Diag *d, const Doc *doc, const Pages 
         say_written(o, out, p->n_pages, "PDF");
     if (rc == 0 && o->png_dir) {
         mkdir(o->png_dir, 0777);
-        RenderOpts ro = {.proof = o->proof};
+        RenderOpts ro = {.print = o->print, .marks = o->marks, .proof = o->proof};
         if (!render_png(d, p, t, &ro, o->png_dir, o->dpi ? o->dpi : PNG_DPI))
             rc = EXIT_USAGE;
         else

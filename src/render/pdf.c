@@ -1,5 +1,6 @@
-/* pdf.c - the PDF surface: page size and bleed, crop marks, tagged
- * structure, named destinations, links, outline and page labels.
+/* pdf.c - the PDF surface: pages of the size trim_offset gives (bleed and
+ * crop marks are drawn by render.c, as for the PNG), tagged structure,
+ * named destinations, links, outline and page labels.
  *
  * Cairo 1.16 marks content only inside *leaf* structure elements (see
  * cairo-pdf-interchange.c, is_leaf_node): what is drawn while only
@@ -25,11 +26,6 @@
 #include "base/buf.h"
 #include "base/progress.h"
 #include "base/times.h"
-
-/* Crop marks: they start MARK_GAP beyond the bleed edge, run MARK_LEN
- * outwards and leave MARK_PAPER of paper beyond their end (points). */
-enum { MARK_GAP = 3, MARK_LEN = 15, MARK_PAPER = 3 };
-static const double mark_weight = 0.25; /* pt, the usual hairline for trim marks */
 
 /* ---- structure ----------------------------------------------------------- */
 
@@ -356,37 +352,13 @@ static void draw_tagged_page(PdfJob *j, Tagger *tg, int pg)
         close_toc(tg);
 }
 
-/* Trim marks at the four corners, outside the bleed, in page coordinates. */
-static void draw_marks(cairo_t *cr, const Layout *l, const double *rgb)
-{
-    double w = pt(l->page_width), h = pt(l->page_height);
-    double a = pt(l->bleed) + MARK_GAP, b = a + MARK_LEN;
-    double xs[2] = {0, w}, ys[2] = {0, h};
-    if (rgb)
-        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-    cairo_set_line_width(cr, mark_weight);
-    for (int cx = 0; cx < 2; cx++) {
-        for (int cy = 0; cy < 2; cy++) {
-            double sx = cx ? 1 : -1, sy = cy ? 1 : -1;
-            cairo_move_to(cr, xs[cx] + sx * a, ys[cy]);
-            cairo_line_to(cr, xs[cx] + sx * b, ys[cy]);
-            cairo_move_to(cr, xs[cx], ys[cy] + sy * a);
-            cairo_line_to(cr, xs[cx], ys[cy] + sy * b);
-        }
-    }
-    cairo_stroke(cr);
-}
-
+/* A print page: the items, rules and frames at the trim running on into
+ * the bleed, and the crop marks if asked for (render.c, as the PNG). */
 static void draw_print_page(PdfJob *j, int pg)
 {
-    const Layout *l = j->p->layout;
-    const Page *page = &j->p->page[pg];
     cairo_save(j->cr);
     cairo_translate(j->cr, j->offset, j->offset);
-    for (int i = 0; i < page->n_items; i++)
-        draw_item(j->cr, &j->ft, j->d, j->t, l, &page->item[i], pt(l->bleed));
-    if (j->o->marks)
-        draw_marks(j->cr, l, j->o->mark_rgb);
+    draw_page(j->cr, &j->ft, j->d, j->t, j->p->layout, &j->p->page[pg], j->o);
     cairo_restore(j->cr);
 }
 
@@ -449,8 +421,7 @@ bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *met
 {
     const Layout *l = p->layout;
     PdfJob j = {.d = d, .p = p, .t = t, .o = o};
-    if (o->print || o->proof)
-        j.offset = pt(l->bleed) + (o->marks ? MARK_GAP + MARK_LEN + MARK_PAPER : 0);
+    j.offset = trim_offset(l, o);
     j.surface = cairo_pdf_surface_create(file, pt(l->page_width) + 2 * j.offset,
                                          pt(l->page_height) + 2 * j.offset);
     bool ok = check_surface(d, j.surface, path) && faces_init(&j.ft, t);

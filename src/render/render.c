@@ -221,12 +221,51 @@ void draw_item(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layo
     cairo_stroke(cr);
 }
 
-void draw_page(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layout *l,
-               const Page *pg)
+/* ---- page size and crop marks ------------------------------------------ */
+
+/* Crop marks: they start MARK_GAP beyond the bleed edge, run MARK_LEN
+ * outwards and leave MARK_PAPER of paper beyond their end (points). */
+enum { MARK_GAP = 3, MARK_LEN = 15, MARK_PAPER = 3 };
+static const double mark_weight = 0.25; /* pt, the usual hairline for trim marks */
+
+double trim_offset(const Layout *l, const RenderOpts *o)
 {
+    if (!o->print && !o->proof)
+        return 0;
+    return pt(l->bleed) + (o->marks ? MARK_GAP + MARK_LEN + MARK_PAPER : 0);
+}
+
+/* Trim marks at the four corners, outside the bleed, in page coordinates
+ * (origin at the trim's top-left); rgb NULL: in the current colour. */
+static void draw_marks(cairo_t *cr, const Layout *l, const double *rgb)
+{
+    double w = pt(l->page_width), h = pt(l->page_height);
+    double a = pt(l->bleed) + MARK_GAP, b = a + MARK_LEN;
+    double xs[2] = {0, w}, ys[2] = {0, h};
+    if (rgb)
+        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+    cairo_set_line_width(cr, mark_weight);
+    for (int cx = 0; cx < 2; cx++) {
+        for (int cy = 0; cy < 2; cy++) {
+            double sx = cx ? 1 : -1, sy = cy ? 1 : -1;
+            cairo_move_to(cr, xs[cx] + sx * a, ys[cy]);
+            cairo_line_to(cr, xs[cx] + sx * b, ys[cy]);
+            cairo_move_to(cr, xs[cx], ys[cy] + sy * a);
+            cairo_line_to(cr, xs[cx], ys[cy] + sy * b);
+        }
+    }
+    cairo_stroke(cr);
+}
+
+void draw_page(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layout *l,
+               const Page *pg, const RenderOpts *o)
+{
+    double bleed = o->print ? pt(l->bleed) : 0;
     cairo_set_source_rgb(cr, 0, 0, 0);
     for (int i = 0; i < pg->n_items; i++)
-        draw_item(cr, ft, d, t, l, &pg->item[i], 0);
+        draw_item(cr, ft, d, t, l, &pg->item[i], bleed);
+    if (o->print && o->marks)
+        draw_marks(cr, l, o->mark_rgb);
 }
 
 void set_font_options(cairo_t *cr)
@@ -240,13 +279,14 @@ void set_font_options(cairo_t *cr)
 
 /* ---- PNG -------------------------------------------------------------- */
 
-/* Page i as a PNG; a proof (pf not NULL) is trim + bleed on every side,
- * its marks under and over the items as in the PDF. */
-static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, const Proof *pf,
-                      int i, const char *dir, int dpi)
+/* Page i as a PNG: the page the PDF of the same options has (trim, or
+ * trim + bleed and the marks' room: trim_offset), drawn as it draws it; a
+ * proof's (pf not NULL) marks under and over the items. */
+static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft,
+                      const RenderOpts *o, const Proof *pf, int i, const char *dir, int dpi)
 {
     const Layout *l = p->layout;
-    double scale = dpi / 72.0, offset = pf ? pt(l->bleed) : 0;
+    double scale = dpi / 72.0, offset = trim_offset(l, o);
     int w = (int)((pt(l->page_width) + 2 * offset) * scale + 0.5);
     int h = (int)((pt(l->page_height) + 2 * offset) * scale + 0.5);
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
@@ -258,7 +298,7 @@ static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, 
     set_font_options(cr);
     if (pf)
         proof_under(cr, pf, i);
-    draw_page(cr, ft, d, t, l, &p->page[i]);
+    draw_page(cr, ft, d, t, l, &p->page[i], o);
     if (pf)
         proof_over(cr, pf, i);
     cairo_destroy(cr);
@@ -276,13 +316,16 @@ static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, 
 bool render_png(Diag *d, const Pages *p, const TextCtx *t, const RenderOpts *o, const char *dir,
                 int dpi)
 {
+    static const RenderOpts plain = {0};
+    if (!o)
+        o = &plain;
     FaceTable ft;
     if (!faces_init(&ft, t))
         return false;
-    Proof *pf = o && o->proof ? proof_new(d, p, t, &ft) : NULL;
+    Proof *pf = o->proof ? proof_new(d, p, t, &ft) : NULL;
     bool ok = true;
     for (int i = 0; i < p->n_pages && ok; i++) {
-        ok = write_png(d, p, t, &ft, pf, i, dir, dpi);
+        ok = write_png(d, p, t, &ft, o, pf, i, dir, dpi);
         progress_step("writing PNG page", i + 1, p->n_pages);
     }
     proof_free(pf);

@@ -44,8 +44,11 @@ typedef struct RenderOpts {
 bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *meta,
                 const RenderOpts *o, const char *file, const char *path);
 
-/* Writes page-NNN.png files into dir (which must exist) at dpi; o->proof
- * draws the proof's marks as in the PDF. */
+/* Writes page-NNN.png files into dir (which must exist) at dpi, each the
+ * page the PDF of the same options has: o->print adds the bleed (rules and
+ * frames run into it) and o->marks the crop marks, in o->mark_rgb (NULL:
+ * black, as a viewer shows the registration colour); o->proof draws the
+ * proof's marks as in the PDF. o NULL: trim-size pages. */
 bool render_png(Diag *d, const Pages *p, const TextCtx *t, const RenderOpts *o, const char *dir,
                 int dpi);
 

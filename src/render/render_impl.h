@@ -48,9 +48,16 @@ double item_top(const PageItem *it);
  * points past it; ITEM_LINK draws nothing. */
 void draw_item(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layout *l,
                const PageItem *it, double bleed);
-/* Draws all items of a page (PNG previews: no bleed, no tags). */
+/* Media edge to trim in points, on every side: 0 for trim-size pages;
+ * print and proof pages add the layout's bleed, and --marks the marks'
+ * room beyond it. The one rule for the PDF and the PNG page size. */
+double trim_offset(const Layout *l, const RenderOpts *o);
+/* Draws all items of a page with no tags, in page coordinates; for print
+ * (o->print) rules and frames at the trim run on into the bleed and, with
+ * o->marks, the crop marks are drawn outside it in o->mark_rgb (NULL:
+ * black). The print PDF and every PNG draw pages with it. */
 void draw_page(cairo_t *cr, FaceTable *ft, Diag *d, const TextCtx *t, const Layout *l,
-               const Page *pg);
+               const Page *pg, const RenderOpts *o);
 
 /* ---- proof.c: the editor's proof (--proof) -------------------------------- */
 
