@@ -34,6 +34,9 @@ check "clean: the sections entry names issue.yaml and both counts" grep -Eq \
     ": → issue.yaml:$heads_line: $sections sections taken from the [0-9]+ running heads found" "$C/clean-report.txt"
 check "clean: the seed's first interleaving is sent to 04-article.md, line 9" \
     grep -Fq ":1430: → 04-article.md:9: interleaved articles: lines 1430-1433" "$C/clean-report.txt"
+check "clean: a headline line is sent to the subtitle item that holds it" sh -c \
+    "grep -F ':4255: → 14-article.md:6: a second headline' '$C/clean-report.txt' &&
+     sed -n 6p '$C/14-article.md' | grep -Fq '  - \"市政协召开“一中心两站”工作交流会'"
 # Every entry that names a line of an article's body: that line holds the
 # raw line's text (spaces and Markdown escapes aside).
 python3 - "$SEED" "$C" >"$TMP/homes" <<'EOF'
@@ -47,7 +50,7 @@ for entry in open(sys.argv[2] + '/clean-report.txt', encoding='utf-8'):
     no, name, line = int(m.group(1)), m.group(2), int(m.group(3))
     md = open(sys.argv[2] + '/' + name, encoding='utf-8').read().split('\n')
     if line <= md.index('---', 1) + 1:
-        continue  # the front matter: the entry names the key's line
+        continue  # the front matter: a value as the headline printed it
     text = re.sub(r'[\s\\*#\u3000]', '', md[line - 1])
     found += 1
     if re.sub(r'\s', '', raw[no - 1]) not in text:

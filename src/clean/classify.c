@@ -27,33 +27,25 @@ enum {
     RUNIN_ENUM_MAX = 30,   /* characters in a 一是… run-in head */
 };
 
+/* The raw lines a front matter value came from: the text lines of a
+ * block, or else n line indices (headline lines). */
+typedef struct Span {
+    const Block *block;
+    const int *line;
+    int n;
+} Span;
+
 typedef struct StrList {
     const char **s; /* arena array */
+    Span *from;     /* where each came from (for the report) */
     int n, cap;
 } StrList;
 
+/* Single values (kicker, byline, source) are lists of at most one. */
 typedef struct Front {
     int columns; /* 0: the section's default */
-    const char *kicker;
-    StrList title, subtitle, editor_note, notes;
-    const char *byline, *source;
+    StrList kicker, title, subtitle, byline, editor_note, source, notes;
 } Front;
-
-/* The front matter keys a block's text can end up under. */
-typedef enum FrontKey {
-    FK_HEADLINE, /* kicker, title, subtitle, byline: the line of the first written */
-    FK_TITLE,
-    FK_EDITOR,
-    FK_SOURCE,
-    FK_NOTES,
-    FK_COUNT,
-} FrontKey;
-
-/* A block whose text went into the front matter, under key. */
-typedef struct FrontRef {
-    const Block *block;
-    FrontKey key;
-} FrontRef;
 
 /* Temporary strings of one article; freed when it is written. */
 typedef struct Work {
@@ -66,20 +58,29 @@ typedef struct Work {
     const Block *box_titled; /* the box whose 【…】 line is the title */
     /* Where each raw line went, for the report (homes NULL: not wanted). */
     LineHome *homes;
-    size_t base;             /* where this article's text starts in the output */
-    FrontRef *refs;          /* blocks written into the front matter */
-    int nrefs;
-    int key_line[FK_COUNT];  /* line of the file each key was written on, 0 if not */
+    size_t base; /* where this article's text starts in the output */
 } Work;
 
-static void list_add(Work *w, StrList *l, const char *s)
+static void list_add(Work *w, StrList *l, const char *s, Span from)
 {
     if (l->n == l->cap) {
         int cap = l->cap ? l->cap * 2 : 8;
         l->s = arena_grow(&w->arena, l->s, (size_t)l->n, (size_t)cap, sizeof *l->s);
+        l->from = arena_grow(&w->arena, l->from, (size_t)l->n, (size_t)cap, sizeof *l->from);
         l->cap = cap;
     }
-    l->s[l->n++] = s;
+    l->s[l->n] = s;
+    l->from[l->n++] = from;
+}
+
+static Span block_span(const Block *b)
+{
+    return (Span){.block = b};
+}
+
+static Span lines_span(const int *line, int n)
+{
+    return (Span){.line = line, .n = n};
 }
 
 /* ---- Where the raw lines went ------------------------------------------------------------ */
@@ -116,32 +117,13 @@ static void note_block(Work *w, const Block *b, int md_line)
                 note_line(w, i, md_line);
 }
 
-/* Remembers that block b's text went into the front matter under key; its
- * lines are noted once the front matter is written. */
-static void front_ref(Work *w, const Block *b, FrontKey key)
+/* Notes md_line as the home of the raw lines a front matter value came from. */
+static void note_span(Work *w, const Span *from, int md_line)
 {
-    if (w->homes)
-        w->refs[w->nrefs++] = (FrontRef){b, key};
-}
-
-/* Remembers the line the front matter key is about to be written on. */
-static void key_here(Work *w, FrontKey key, const Buf *out)
-{
-    if (w->homes)
-        w->key_line[key] = next_line(w, out);
-}
-
-/* Notes the homes of everything the front matter holds. */
-static void note_front(Work *w)
-{
-    const CleanDoc *doc = w->doc;
-    for (int i = 0; i < doc->nblocks; i++)
-        if (doc->blocks[i]->article == w->article && doc->blocks[i]->kind == BK_HEADLINE)
-            note_block(w, doc->blocks[i], w->key_line[FK_HEADLINE]);
-    for (int i = 0; i < w->nrefs; i++)
-        note_block(w, w->refs[i].block, w->key_line[w->refs[i].key]);
-    if (w->box_titled)
-        note_line(w, w->box_titled->first, w->key_line[FK_TITLE]);
+    if (from->block)
+        note_block(w, from->block, md_line);
+    for (int i = 0; i < from->n; i++)
+        note_line(w, from->line[i], md_line);
 }
 
 /* ---- Text of blocks ---------------------------------------------------------------------- */
@@ -259,7 +241,7 @@ static const char *unit_joined(Work *w, const Unit *u)
 static void unit_lines(Work *w, const Unit *u, StrList *out)
 {
     for (int i = 0; i < u->n; i++)
-        list_add(w, out, w->doc->lines[u->line[i]].title);
+        list_add(w, out, w->doc->lines[u->line[i]].title, lines_span(&u->line[i], 1));
 }
 
 /* Takes the byline off the end of the units, if there is one. */
@@ -272,7 +254,7 @@ static void take_byline(Work *w, Unit *units, int *n)
     const char *s = w->doc->lines[last->line[last->n - 1]].title;
     if (total < 2 || !is_byline(s))
         return;
-    w->front.byline = s;
+    list_add(w, &w->front.byline, s, lines_span(&last->line[last->n - 1], 1));
     if (--last->n == 0)
         (*n)--;
 }
@@ -292,7 +274,8 @@ static void assign_headline(Work *w)
     unit_lines(w, &units[sub - 1], &w->front.title);
     for (int u = 0; u < sub - 1; u++) {
         if (u == 0 && !has_gap(w->doc, &units[0]))
-            w->front.kicker = unit_joined(w, &units[0]);
+            list_add(w, &w->front.kicker, unit_joined(w, &units[0]),
+                     lines_span(units[0].line, units[0].n));
         else
             unit_lines(w, &units[u], &w->front.subtitle);
     }
@@ -314,12 +297,8 @@ static void collect_body(Work *w)
             w->body[w->nbody++] = blk;
         else if (blk->kind == BK_NOTE) {
             const char *s = block_string(w, blk);
-            bool source = !w->front.source && text_starts(s, "（") && strstr(s, "摘自");
-            if (source)
-                w->front.source = s;
-            else
-                list_add(w, &w->front.notes, s);
-            front_ref(w, blk, source ? FK_SOURCE : FK_NOTES);
+            bool source = w->front.source.n == 0 && text_starts(s, "（") && strstr(s, "摘自");
+            list_add(w, source ? &w->front.source : &w->front.notes, s, block_span(blk));
         }
     }
 }
@@ -333,8 +312,7 @@ static void title_from_body(Work *w)
         const char *s = block_string(w, w->body[i]);
         if (clean_head_pattern(s) != CLEAN_HEAD_NONE)
             break;
-        list_add(w, &w->front.title, s);
-        front_ref(w, w->body[i], FK_TITLE);
+        list_add(w, &w->front.title, s, block_span(w->body[i]));
         w->body[i] = NULL;
     }
 }
@@ -343,8 +321,8 @@ static void editor_notes(Work *w)
 {
     for (int i = 0; i < w->nbody; i++)
         if (w->body[i] && w->body[i]->editor) {
-            list_add(w, &w->front.editor_note, block_string(w, w->body[i]));
-            front_ref(w, w->body[i], FK_EDITOR);
+            list_add(w, &w->front.editor_note, block_string(w, w->body[i]),
+                     block_span(w->body[i]));
             w->body[i] = NULL;
         }
 }
@@ -450,13 +428,17 @@ static void yaml_string(Buf *out, const char *s)
     buf_putc(out, '"');
 }
 
-/* key: "x" for one item, a block list for several, nothing for none. */
-static void yaml_list(Buf *out, const char *key, const StrList *l, bool always_list)
+/* key: "x" for one item, a block list for several, nothing for none;
+ * each item's raw lines are noted at the line it is written on. */
+static void yaml_list(Work *w, Buf *out, const char *key, const StrList *l, bool always_list)
 {
     if (l->n == 0)
         return;
+    bool inline_one = l->n == 1 && !always_list;
+    if (w->homes && inline_one)
+        note_span(w, &l->from[0], next_line(w, out));
     buf_printf(out, "%s:", key);
-    if (l->n == 1 && !always_list) {
+    if (inline_one) {
         buf_putc(out, ' ');
         yaml_string(out, l->s[0]);
         buf_putc(out, '\n');
@@ -464,39 +446,27 @@ static void yaml_list(Buf *out, const char *key, const StrList *l, bool always_l
     }
     buf_putc(out, '\n');
     for (int i = 0; i < l->n; i++) {
+        if (w->homes)
+            note_span(w, &l->from[i], next_line(w, out));
         buf_puts(out, "  - ");
         yaml_string(out, l->s[i]);
         buf_putc(out, '\n');
     }
 }
 
-static void yaml_key(Buf *out, const char *key, const char *s)
-{
-    if (!s)
-        return;
-    buf_printf(out, "%s: ", key);
-    yaml_string(out, s);
-    buf_putc(out, '\n');
-}
-
 static void write_front(Work *w, Buf *out)
 {
     const Front *f = &w->front;
     buf_printf(out, "---\nkind: %s\n", w->doc->articles[w->article].is_box ? "box" : "article");
-    key_here(w, FK_HEADLINE, out);
-    yaml_key(out, "kicker", f->kicker);
-    key_here(w, FK_TITLE, out);
+    yaml_list(w, out, "kicker", &f->kicker, false);
     if (f->title.n == 0)
         buf_puts(out, "title: \"\"\n");
-    yaml_list(out, "title", &f->title, false);
-    yaml_list(out, "subtitle", &f->subtitle, false);
-    yaml_key(out, "byline", f->byline);
-    key_here(w, FK_EDITOR, out);
-    yaml_list(out, "editor_note", &f->editor_note, false);
-    key_here(w, FK_SOURCE, out);
-    yaml_key(out, "source", f->source);
-    key_here(w, FK_NOTES, out);
-    yaml_list(out, "notes", &f->notes, true);
+    yaml_list(w, out, "title", &f->title, false);
+    yaml_list(w, out, "subtitle", &f->subtitle, false);
+    yaml_list(w, out, "byline", &f->byline, false);
+    yaml_list(w, out, "editor_note", &f->editor_note, false);
+    yaml_list(w, out, "source", &f->source, false);
+    yaml_list(w, out, "notes", &f->notes, true);
     if (f->columns)
         buf_printf(out, "columns: %d\n", f->columns);
     buf_puts(out, "---\n\n");
@@ -508,7 +478,8 @@ static void box_title(Work *w)
 {
     for (int i = 0; i < w->nbody; i++)
         if (w->body[i] && w->body[i]->kind == BK_BOX && w->front.title.n == 0) {
-            list_add(w, &w->front.title, w->doc->lines[w->body[i]->first].title);
+            list_add(w, &w->front.title, w->doc->lines[w->body[i]->first].title,
+                     lines_span(&w->body[i]->first, 1));
             w->box_titled = w->body[i];
         }
 }
@@ -517,8 +488,6 @@ void classify_article(const CleanDoc *doc, int a, Buf *out, LineHome *homes)
 {
     Work w = {.doc = doc, .article = a, .homes = homes, .base = out->len};
     arena_init(&w.arena);
-    if (homes)
-        w.refs = ARENA_ARRAY(&w.arena, FrontRef, doc->nblocks + 1);
     w.front.columns = article_columns(doc, a);
     collect_body(&w);
     assign_headline(&w);
@@ -526,7 +495,6 @@ void classify_article(const CleanDoc *doc, int a, Buf *out, LineHome *homes)
     title_from_body(&w);
     editor_notes(&w);
     write_front(&w, out);
-    note_front(&w);
     for (int i = 0; i < w.nbody; i++) {
         if (!w.body[i])
             continue;
