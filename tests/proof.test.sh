@@ -80,26 +80,28 @@ def shapes(w, h, px, rgb):
 # marks.py FILE...: per kind "KIND MARKS BOXES" over all files, then per
 # file "page FILE MARKS" (marks of all kinds), and a line for each file
 # without its legend.
-total = {k: [0, 0] for k in KINDS}
-each, no_legend = [], []
-for path in sys.argv[1:]:
-    data = open(path, "rb").read()
-    w, h, px = png(data) if data[:4] == b"\x89PNG" else ppm(data)
-    n = 0
-    for k, rgb in KINDS.items():
-        filled, outlines = shapes(w, h, px, rgb)
-        if filled < 1:
-            no_legend.append((path, k))
-        total[k][0] += filled - 1  # the legend's square
-        total[k][1] += outlines
-        n += filled - 1
-    each.append((path, n))
-for k, (marks, boxes) in total.items():
-    print(k, marks, boxes)
-for path, n in each:
-    print("page", path, n)
-for path, k in no_legend:
-    print("no legend square", k, path)
+# (Imported by the checks below for png().)
+if __name__ == "__main__":
+    total = {k: [0, 0] for k in KINDS}
+    each, no_legend = [], []
+    for path in sys.argv[1:]:
+        data = open(path, "rb").read()
+        w, h, px = png(data) if data[:4] == b"\x89PNG" else ppm(data)
+        n = 0
+        for k, rgb in KINDS.items():
+            filled, outlines = shapes(w, h, px, rgb)
+            if filled < 1:
+                no_legend.append((path, k))
+            total[k][0] += filled - 1  # the legend's square
+            total[k][1] += outlines
+            n += filled - 1
+        each.append((path, n))
+    for k, (marks, boxes) in total.items():
+        print(k, marks, boxes)
+    for path, n in each:
+        print("page", path, n)
+    for path, k in no_legend:
+        print("no legend square", k, path)
 EOF
 
 # marks KIND FILE: margin marks of that kind, from the output of marks.py
@@ -239,6 +241,151 @@ check_eq "bad: a box round each overfull line" "$(boxes overfull "$TMP/bad.marks
 check_eq "bad: a missing-glyph mark" "$(marks missing "$TMP/bad.marks")" 1
 check_eq "bad: a box round the missing glyph" "$(boxes missing "$TMP/bad.marks")" 1
 check "bad: qpdf --check" qpdf --check "$TMP/bad.pdf"
+
+# ---- the legend fits its page ---------------------------------------------------
+# The legend lies in the top margin between the type area's edges (so
+# inside the trim), clear of what the page sets there: on every page of the
+# bundled issue and of the A5 example design (docs/examples/a5-pocket.yaml,
+# a measure narrower than the legend's one row) with its vertical running
+# heads and with horizontal ones, which leave a third of its top margin.
+# Read from the proof rendered without anti-aliasing: the legend is all the
+# colour there (set text and its rules are black; the trim and the bleed
+# edge are left out by position); the running heads' em boxes from the
+# text layer (mutool stext), their rule from the black pixels.
+cat >"$TMP/legend.py" <<'EOF'
+import re, subprocess, sys
+
+def trim_box(pdf):
+    """(left, top, right) of the TrimBox of page 1, y down from the media's top."""
+    out = subprocess.run(["pdfinfo", "-box", "-f", "1", "-l", "1", pdf], capture_output=True, text=True).stdout
+    media = [float(v) for v in re.search(r"MediaBox:\s+(.*)", out).group(1).split()]
+    trim = [float(v) for v in re.search(r"TrimBox:\s+(.*)", out).group(1).split()]
+    return trim[0], media[3] - trim[3], trim[2]
+
+def set_above(pdf, y_max):
+    """Per page, the em boxes (baseline - size to + size/5) of the characters set above y_max."""
+    xml = subprocess.run(["mutool", "draw", "-F", "stext", "-o", "-", pdf], capture_output=True, text=True).stdout
+    pages = []
+    for page in xml.split("<page ")[1:]:
+        em = []
+        for size, chars in re.findall(r'<font [^>]*size="([\d.]+)"[^>]*>(.*?)</font>', page, re.S):
+            size = float(size)
+            for quad, y in re.findall(r'<char quad="([^"]+)" x="[^"]+" y="([^"]+)"', chars):
+                xs, y = [float(v) for v in quad.split()][0::2], float(y)
+                if y - size < y_max:
+                    em.append((min(xs), y - size, max(xs), y + size / 5))
+        pages.append(em)
+    return pages
+
+def bbox(pts):
+    if not pts:
+        return None
+    return min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts), max(p[1] for p in pts)
+
+def meets(a, b, gap):
+    return bool(a and b) and a[0] <= b[2] + gap and b[0] <= a[2] + gap and a[1] <= b[3] + gap and b[1] <= a[3] + gap
+
+# legend.py PDF DPI TOP INNER OUTER MEASURE PAGE.ppm...: the design's top,
+# inner and outer margins and measure in points; page 1 is a right-hand
+# page. Prints per page: N legend|none inside|OUTSIDE clear|OVERLAP head|-
+pdf, dpi, top_margin, inner, outer, measure = sys.argv[1], *map(float, sys.argv[2:7])
+k = dpi / 72
+left, top, right = trim_box(pdf)
+area_top = top + top_margin
+em = set_above(pdf, area_top)
+for n, path in enumerate(sys.argv[7:]):
+    _, dims, _, px = open(path, "rb").read().split(b"\n", 3)
+    w, h = map(int, dims.split())
+    legend, ink = [], []
+    for y in range(2, int(area_top * k) - 1):          # inside the bleed edge, above the type area
+        if abs(y - top * k) <= 1:                       # the trim line
+            continue
+        for x in range(2, w - 2):
+            if abs(x - left * k) <= 1 or abs(x - right * k) <= 1:
+                continue
+            rgb = px[(y * w + x) * 3:(y * w + x) * 3 + 3]
+            if rgb == b"\0\0\0":
+                ink.append((x / k, y / k))
+            elif rgb != b"\xff\xff\xff":
+                legend.append((x / k, y / k))
+    lb = bbox(legend)
+    x0 = left + (inner if n % 2 == 0 else outer)
+    inside = lb is not None and lb[0] >= x0 - 1 / k and lb[2] <= x0 + measure + 1 / k and lb[1] > top + 1 / k
+    clear = not meets(lb, bbox(ink), 1 / k) and not any(meets(lb, e, 0) for e in em[n])
+    print(n + 1, "legend" if lb else "none", "inside" if inside else "OUTSIDE",
+          "clear" if clear else "OVERLAP", "head" if em[n] else "-", lb)
+EOF
+# legend_checks NAME LEGEND-OUTPUT: every page has its legend, inside, clear
+legend_checks() {
+    pages=$(wc -l <"$2")
+    check "$1: a legend above the type area on every page ($pages)" sh -c "test $pages -gt 0 && ! grep -q ' none ' '$2'"
+    check_eq "$1: legend between the type area's edges, inside the trim" "$(grep -c OUTSIDE "$2")" 0
+    check_eq "$1: legend clear of what the top margin holds" "$(grep -c OVERLAP "$2")" 0
+}
+python3 "$TMP/legend.py" "$pdf" 50 62.3622 79.3701 106.2992 409.5 "$TMP"/page-*.ppm >"$TMP/legend"
+legend_checks "legend, bundled design" "$TMP/legend"
+cp docs/examples/a5-pocket.yaml "$TMP/a5.yaml"
+sed 's/^  mode: vertical/  mode: horizontal/' docs/examples/a5-pocket.yaml >"$TMP/a5h.yaml"
+for design in a5 a5h; do
+    $REPRINT build $ISSUE --layout "$TMP/$design.yaml" --proof -o "$TMP/$design.pdf" 2>/dev/null
+    pdftoppm -r 72 -aa no -aaVector no "$TMP/$design.pdf" "$TMP/$design"
+    # A5: top 15 mm, inner 18 mm, outer 22 mm, measure 30 × 9.5 pt
+    python3 "$TMP/legend.py" "$TMP/$design.pdf" 72 42.5197 51.0236 62.3622 285 "$TMP/$design"-*.ppm >"$TMP/$design.legend"
+    legend_checks "legend, $design" "$TMP/$design.legend"
+done
+check "legend, a5h: the horizontal running heads are in the top margin" \
+    test "$(grep -c ' head ' "$TMP/a5h.legend")" -gt 80
+
+# ---- PNG previews of a print build -------------------------------------------------
+# --print --png: each PNG is the print PDF's page (MediaBox at the dpi),
+# with the bleed and, with --marks, the crop marks where the PDF has them
+# (pdftoppm's rendering of the same page): in each corner outside the
+# BleedBox, the ink's extent in both is the same within a pixel.
+cat >"$TMP/corners.py" <<'EOF'
+import sys
+sys.path.insert(0, sys.argv[0].rsplit("/", 1)[0])
+from marks import png, ppm
+
+def corners(path, bleed):
+    """Per quarter of the page, the extent of the ink outside the bleed box (x0, y0, x1, y1)."""
+    data = open(path, "rb").read()
+    w, h, px = png(data) if data[:4] == b"\x89PNG" else ppm(data)
+    left, top, right, bottom = bleed
+    ink = {}
+    for y in range(h):
+        for x in range(w) if y < top or y >= bottom else [*range(left), *range(right, w)]:
+            if px[(y * w + x) * 3:(y * w + x) * 3 + 3] != b"\xff\xff\xff":
+                ink.setdefault((x >= w // 2, y >= h // 2), []).append((x, y))
+    return [ink.get(q) and (min(p[0] for p in ink[q]), min(p[1] for p in ink[q]),
+                            max(p[0] for p in ink[q]), max(p[1] for p in ink[q]))
+            for q in ((False, False), (True, False), (False, True), (True, True))]
+
+# corners.py PNG PPM BLEED-LEFT BLEED-TOP BLEED-RIGHT BLEED-BOTTOM (pixels, y down)
+bleed = [int(v) for v in sys.argv[3:7]]
+mine, theirs = corners(sys.argv[1], bleed), corners(sys.argv[2], bleed)
+print(mine, theirs)
+sys.exit(not all(a and b and all(abs(p - q) <= 1 for p, q in zip(a, b)) for a, b in zip(mine, theirs)))
+EOF
+# png_size FILE → "W H" (file(1)); media_px PDF DPI → the MediaBox of page 1 in pixels
+png_size() { file "$1" | sed 's/.*PNG image data, \([0-9]*\) x \([0-9]*\),.*/\1 \2/'; }
+media_px() { pdfinfo -box -f 1 -l 1 "$1" | awk -v k="$2" '/MediaBox/ { printf "%d %d", $(NF-1) * k / 72 + 0.5, $NF * k / 72 + 0.5 }'; }
+for mode in print marks; do
+    opts="--print"
+    [ $mode = marks ] && opts="--print --marks"
+    $REPRINT build $ISSUE $opts -o "$TMP/$mode.pdf" --png "$TMP/$mode-png" --dpi 50 2>/dev/null
+    check_eq "$mode PNG: a page per PDF page" "$(ls "$TMP/$mode-png" | wc -l)" \
+        "$(pdfinfo "$TMP/$mode.pdf" | sed -n 's/^Pages: *//p')"
+    check_eq "$mode PNG: the size of the PDF's page (MediaBox at 50 dpi)" \
+        "$(png_size "$TMP/$mode-png/page-003.png")" "$(media_px "$TMP/$mode.pdf" 50)"
+done
+check "print PNG: larger than the reader's (trim + bleed)" test \
+    "$(png_size "$TMP/print-png/page-003.png" | cut -d' ' -f1)" -gt "$(png_size "$TMP/dist-png/page-003.png" | cut -d' ' -f1)"
+pdftoppm -r 50 -f 3 -l 3 "$TMP/marks.pdf" "$TMP/marks-pdf"
+# the BleedBox in pixels, y down: "left top right bottom", the edges rounded outwards
+set -- $(pdfinfo -box -f 3 -l 3 "$TMP/marks.pdf" | awk '/MediaBox/ { h = $NF } /BleedBox/ {
+    printf "%d %d %d %d", $(NF-3) * 50 / 72, (h - $NF) * 50 / 72, $(NF-1) * 50 / 72 + 1, (h - $(NF-2)) * 50 / 72 + 1 }')
+check "marks PNG: crop marks in the four corners, where pdftoppm draws the PDF's" \
+    python3 "$TMP/corners.py" "$TMP/marks-png/page-003.png" "$TMP"/marks-pdf-*3.ppm "$@"
 
 # ---- options ------------------------------------------------------------------
 $REPRINT build $ISSUE --proof --print -o "$TMP/x.pdf" >/dev/null 2>&1

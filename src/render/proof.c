@@ -6,7 +6,8 @@
  * the trim's left edge). Over it: beside every line that para_line_flags()
  * flags, or that holds a glyph its face lacks, a coloured swatch and a
  * letter in the margin nearer to the line; a box round overfull lines and
- * missing glyphs; a legend in the top margin. See docs/output.md, "Proof".
+ * missing glyphs; a legend in the top margin, fitted to its room. See
+ * docs/output.md, "Proof".
  *
  * Everything here is drawn as paths, never as text, so copy-paste and text
  * extraction give the set text only. The PDF draws it while no leaf
@@ -385,50 +386,183 @@ static void mark_line(cairo_t *cr, const Proof *pf, int pg, const PageItem *it)
     draw_boxes(cr, pf, it, flags, x0, x1);
 }
 
-/* The legend's baseline: halfway down the top margin, or higher where the
- * page prints something there (horizontal running heads), so it stays
- * clear of it; never closer to the trim than its own size. */
-static double legend_baseline(const Proof *pf, int pg)
+/* ---- the legend ------------------------------------------------------------------- */
+
+/* The legend: a key to the marks (swatch, letter, meaning) and one to the
+ * lines drawn under the text (a sample, its meaning). Its natural size is
+ * label_size; on one row or, where that is wider than the type area, the
+ * lines' key under the marks'. Where even that does not fit the room, it
+ * is scaled down as a whole, to legend_min_scale at least. */
+static const double legend_gap = 8;        /* between two entries of a row */
+static const double legend_clear = 2;      /* from the trim and from what the page prints */
+static const double legend_min_scale = 0.7; /* labels 4.5 pt: the smallest still read easily */
+static const double legend_pitch = 1.5;    /* baseline to baseline of two rows, in label_size */
+static const double legend_descent = 0.2;  /* the labels' ink below the baseline, in label_size */
+
+static const struct LineKey {
+    const double *rgb;
+    bool dashed;
+    const char *meaning;
+} line_keys[] = {{ink_rgb, false, "裁切"}, {bleed_rgb, true, "出血"}, {area_rgb, false, "版心"},
+                 {area_rgb, true, "分栏"}, {grid_rgb, false, "基线"}};
+enum { N_LINE_KEYS = sizeof line_keys / sizeof line_keys[0] };
+
+/* The marks' key from its baseline origin (0, 0); draws it only if draw.
+ * Returns its width. */
+static double key_marks(cairo_t *cr, const Proof *pf, bool draw)
 {
-    const Page *page = &pf->p->page[pg];
-    double free_to = pt(pf->p->layout->margin_top);
-    for (int i = 0; i < page->n_items; i++) {
-        const PageItem *it = &page->item[i];
-        if (it->kind != ITEM_LINK && (it->kind != ITEM_TEXT || it->g1 > it->g0))
-            free_to = fmin(free_to, item_top(it));
+    double x = 0;
+    for (int k = 0; k < N_KINDS; k++) {
+        if (draw)
+            draw_mark(cr, pf, &kinds[k], x, 0, 1);
+        x += swatch + 1 + label_width(cr, pf, letter_size, kinds[k].letter) + 2;
+        if (draw)
+            label(cr, pf, x, 0, label_size, kinds[k].meaning);
+        x += label_width(cr, pf, label_size, kinds[k].meaning) + legend_gap;
     }
-    return fmax((free_to + label_size) / 2, label_size + 2);
+    return x - legend_gap;
 }
 
-/* One line in the top margin: each mark with its meaning, then the lines
- * under the text with theirs. */
+/* A 10 pt sample of line k of the key, 2 pt above the baseline at x. */
+static void line_sample(cairo_t *cr, int k, double x)
+{
+    static const double dash[] = {2, 2};
+    set_rgb(cr, line_keys[k].rgb);
+    cairo_set_line_width(cr, frame_line);
+    cairo_set_dash(cr, dash, line_keys[k].dashed ? 2 : 0, 0);
+    cairo_move_to(cr, x, -2);
+    cairo_line_to(cr, x + 10, -2);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* The lines' key, as key_marks. */
+static double key_lines(cairo_t *cr, const Proof *pf, bool draw)
+{
+    double x = 0;
+    for (int k = 0; k < N_LINE_KEYS; k++) {
+        if (draw) {
+            line_sample(cr, k, x);
+            set_rgb(cr, ink_rgb);
+            label(cr, pf, x + 12, 0, label_size, line_keys[k].meaning);
+        }
+        x += 12 + label_width(cr, pf, label_size, line_keys[k].meaning) + legend_gap;
+    }
+    return x - legend_gap;
+}
+
+/* A free span of the page's height, in page coordinates (y down). */
+typedef struct Band {
+    double top, bottom;
+} Band;
+
+/* Where the legend goes and at what size. */
+typedef struct LegendFit {
+    int rows;     /* 1, or 2: the lines' key under the marks' */
+    double scale; /* of the natural size, at most 1 */
+    double y;     /* baseline of the first row, page coordinates */
+} LegendFit;
+
+/* The ink of an item from top to bottom (the em box: a glyph's size above
+ * its baseline, a fifth of it below; every glyph, for vertical text). */
+static Band item_extent(const PageItem *it)
+{
+    if (it->kind != ITEM_TEXT) {
+        double w = pt(it->weight) / 2;
+        return (Band){pt(it->y0 < it->y1 ? it->y0 : it->y1) - w,
+                      pt(it->y0 > it->y1 ? it->y0 : it->y1) + w};
+    }
+    Band e = {INFINITY, -INFINITY};
+    for (int g = it->g0; g < it->g1; g++) {
+        double y = pt(it->y[g - it->g0]), size = pt(it->s->glyph[g].size);
+        e.top = fmin(e.top, y - size);
+        e.bottom = fmax(e.bottom, y + size * legend_descent);
+    }
+    return e;
+}
+
+/* The top margin above everything page pg prints there (running heads,
+ * folios), and the bottom margin below everything printed there. */
+static void free_margins(const Proof *pf, int pg, Band *top, Band *bottom)
+{
+    const Layout *l = pf->p->layout;
+    const Page *page = &pf->p->page[pg];
+    *top = (Band){0, pt(l->margin_top)};
+    *bottom = (Band){pt(l->margin_top + (int32_t)l->lines_per_page * l->line_pitch),
+                     pt(l->page_height)};
+    for (int i = 0; i < page->n_items; i++) {
+        const PageItem *it = &page->item[i];
+        if (it->kind == ITEM_LINK || (it->kind == ITEM_TEXT && it->g1 <= it->g0))
+            continue;
+        Band e = item_extent(it);
+        top->bottom = fmin(top->bottom, e.top);
+        bottom->top = fmax(bottom->top, e.bottom);
+    }
+}
+
+/* The legend's height at its natural size, from the first row's top to
+ * the last row's descent. */
+static double legend_height(int rows)
+{
+    return label_size * (1 + (rows - 1) * legend_pitch + legend_descent);
+}
+
+/* The largest legend of one or two rows (marks_w, lines_w wide at natural
+ * size) that fits width and band, less legend_clear on either side of it;
+ * centred in the band. One row where two are no larger. */
+static LegendFit fit_legend(double marks_w, double lines_w, double width, Band b)
+{
+    LegendFit best = {.rows = 0, .scale = -1};
+    double room = b.bottom - b.top - 2 * legend_clear;
+    for (int rows = 1; rows <= 2; rows++) {
+        double w = rows == 1 ? marks_w + legend_gap + lines_w : fmax(marks_w, lines_w);
+        double s = fmin(1, fmin(width / w, room / legend_height(rows)));
+        if (s > best.scale)
+            best = (LegendFit){rows, s, 0};
+    }
+    double h = best.scale * legend_height(best.rows);
+    best.y = (b.top + b.bottom - h) / 2 + best.scale * label_size;
+    return best;
+}
+
+/* The legend of page pg: in the top margin above what the page prints
+ * there; where it would be smaller there than legend_min_scale, in the
+ * bottom margin; failing both, in the top bleed (on the proof's page,
+ * outside the trim) or wherever it is largest. */
+static LegendFit place_legend(cairo_t *cr, const Proof *pf, int pg)
+{
+    const Layout *l = pf->p->layout;
+    double marks_w = key_marks(cr, pf, false), lines_w = key_lines(cr, pf, false);
+    Band bands[3];
+    free_margins(pf, pg, &bands[0], &bands[1]);
+    bands[2] = (Band){-pt(l->bleed), 0};
+    LegendFit best = {.scale = -1};
+    for (int k = 0; k < 3; k++) {
+        LegendFit f = fit_legend(marks_w, lines_w, area_width(l), bands[k]);
+        if (f.scale >= legend_min_scale)
+            return f;
+        if (f.scale > best.scale)
+            best = f;
+    }
+    return best;
+}
+
+/* The legend from the type area's left edge, scaled as place_legend says. */
 static void draw_legend(cairo_t *cr, const Proof *pf, int pg)
 {
-    static const struct {
-        const double *rgb;
-        bool dashed;
-        const char *meaning;
-    } lines[] = {{ink_rgb, false, "裁切"}, {bleed_rgb, true, "出血"}, {area_rgb, false, "版心"},
-                 {area_rgb, true, "分栏"}, {grid_rgb, false, "基线"}};
-    const Layout *l = pf->p->layout;
-    double x = area_left(l, pg), y = legend_baseline(pf, pg);
-    for (int k = 0; k < N_KINDS; k++) {
-        draw_mark(cr, pf, &kinds[k], x, y, 1);
-        x += swatch + 1 + label_width(cr, pf, letter_size, kinds[k].letter) + 2;
-        x += label(cr, pf, x, y, label_size, kinds[k].meaning) + 8;
-    }
-    static const double dash[] = {2, 2};
-    for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
-        set_rgb(cr, lines[k].rgb);
-        cairo_set_line_width(cr, frame_line);
-        cairo_set_dash(cr, dash, lines[k].dashed ? 2 : 0, 0);
-        cairo_move_to(cr, x, y - 2);
-        cairo_line_to(cr, x + 10, y - 2);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, NULL, 0, 0);
-        set_rgb(cr, ink_rgb);
-        x += 12 + label(cr, pf, x + 12, y, label_size, lines[k].meaning) + 8;
-    }
+    LegendFit f = place_legend(cr, pf, pg);
+    if (f.scale <= 0)
+        return;
+    cairo_save(cr);
+    cairo_translate(cr, area_left(pf->p->layout, pg), f.y);
+    cairo_scale(cr, f.scale, f.scale);
+    double marks_w = key_marks(cr, pf, true);
+    if (f.rows == 1)
+        cairo_translate(cr, marks_w + legend_gap, 0);
+    else
+        cairo_translate(cr, 0, label_size * legend_pitch);
+    key_lines(cr, pf, true);
+    cairo_restore(cr);
 }
 
 void proof_over(cairo_t *cr, const Proof *pf, int pg)
