@@ -139,6 +139,24 @@ fi
 
 # ---- the floor: HarfBuzz shaping + Cairo writing the same glyphs ----------
 echo
+echo "== the other files and the editor's report (median of $RUNS)"
+for kind in print archive proof check; do
+    : >"$TMP/k.wall"
+    : >"$TMP/k.rss"
+    for i in $(seq "$RUNS"); do
+        case $kind in
+        check) set -- check $ISSUE ;;
+        *) set -- build $ISSUE "--$kind" -o "$TMP/k.pdf" ;;
+        esac
+        /usr/bin/time -f 'TIME %e %M' "$REPRINT" "$@" >/dev/null 2>"$TMP/err" || { cat "$TMP/err"; break; }
+        awk '/^TIME/ { print $2 >> "'"$TMP/k.wall"'"; print $3 / 1024 >> "'"$TMP/k.rss"'" }' "$TMP/err"
+    done
+    set -- $(stats <"$TMP/k.wall") $(stats <"$TMP/k.rss")
+    size=$([ "$kind" = check ] || echo "$(($(wc -c <"$TMP/k.pdf") / 1024)) KB")
+    printf '  %-8s %6.3f s (best %.3f)  rss %4.0f MB  %s\n' "$kind" "$1" "$2" "$3" "$size"
+done
+
+echo
 echo "== the floor: HarfBuzz shapes all the text, Cairo writes the glyphs (body face only)"
 LB=$B/bench/lowerbound
 mkdir -p "$B/bench"
