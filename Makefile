@@ -60,6 +60,7 @@ $(B)/reprint: $(OBJ)
 $(PDF): $(B)/reprint $(wildcard content/$(ISSUE)/*) layout/tianjin-zhengxie.yaml fonts/fonts.conf
 	@mkdir -p out
 	$(B)/reprint build content/$(ISSUE) -o $@
+	@echo "== made $@ ($$(pdfinfo $@ | awk '/^Pages:/ {print $$2}') pages); the guide: docs/guide.md"
 
 # ---- tests ------------------------------------------------------------
 $(B)/tests/%: tests/unit/%.c $(filter-out $(MAIN),$(OBJ)) tests/harness.h
