@@ -43,6 +43,24 @@ for case in INT:2 TERM:15 HUP:1; do
 done
 check "at least one build was interrupted mid-render" test $interrupted -gt 0
 
+# PNGs too: interrupted while the pictures are written (at 300 dpi, one
+# picture takes long enough to be caught), no temporary picture is left
+# and every page-NNN.png there is a whole PNG.
+mkdir -p "$TMP/png"
+env --default-signal=INT $R build $ISSUE -o "$TMP/png.pdf" --png "$TMP/png" --dpi 300 2>/dev/null &
+pid=$!
+i=0
+while [ $i -lt 2000 ] && ! ls "$TMP/png" | grep -q 'tmp-'; do
+    sleep 0.005
+    i=$((i + 1))
+done
+kill -s INT $pid 2>/dev/null
+wait $pid
+check_eq "PNGs: SIGINT while a picture is written: killed" $? 130
+check "PNGs: no temporary picture left" sh -c "! ls '$TMP/png' | grep -q tmp-"
+check "PNGs: every picture left is whole" python3 -c "import glob, sys
+sys.exit(any(not open(f, 'rb').read().endswith(b'IEND\xaeB\x60\x82') for f in glob.glob('$TMP/png/*.png')))"
+
 # nohup: an ignored SIGHUP stays ignored (the build finishes).
 sh -c "trap '' HUP; exec $R build $ISSUE -o '$TMP/nohup.pdf'" 2>/dev/null &
 pid=$!

@@ -17,6 +17,7 @@
 #include "base/arena.h"
 #include "base/progress.h"
 #include "base/buf.h"
+#include "base/file.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -302,15 +303,21 @@ static bool write_png(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft,
     if (pf)
         proof_over(cr, pf, i);
     cairo_destroy(cr);
+    /* Each picture appears whole or not at all, as the PDF does. */
     Buf path;
     buf_init(&path);
     buf_printf(&path, "%s/page-%03d.png", dir, i + 1);
-    cairo_status_t st = cairo_surface_write_to_png(img, buf_str(&path));
-    if (st != CAIRO_STATUS_SUCCESS)
+    AtomicFile f = {0};
+    const char *tmp = atomic_begin(&f, d, buf_str(&path));
+    cairo_status_t st = tmp ? cairo_surface_write_to_png(img, tmp) : CAIRO_STATUS_WRITE_ERROR;
+    if (tmp && st != CAIRO_STATUS_SUCCESS)
         diag_error(d, srcloc_file(buf_str(&path)), "cannot write: %s", cairo_status_to_string(st));
+    bool ok = tmp && st == CAIRO_STATUS_SUCCESS && atomic_commit(&f, d);
+    if (!ok)
+        atomic_abort(&f);
     cairo_surface_destroy(img);
     buf_fini(&path);
-    return st == CAIRO_STATUS_SUCCESS;
+    return ok;
 }
 
 bool render_png(Diag *d, const Pages *p, const TextCtx *t, const RenderOpts *o, const char *dir,
