@@ -36,7 +36,7 @@ check "text report: a row per article" test "$(grep -c "^[0-9].* $ISSUE/.*\.md "
 cp -r tests/fixtures/mini "$TMP/lint"
 f="$TMP/lint/19-tan-shichang.md"
 n=$(wc -l <"$f")
-printf '\n中文,文字  之间 有空格（未闭合，还有》多余。\n' >>"$f"
+printf '\n中文,文字  之间 有空格（未闭合，还有》多余。\n\n他说"好"，然后...走了。\n' >>"$f"
 line=$((n + 2))
 $R check "$TMP/lint" >"$TMP/lint.txt" 2>"$TMP/lint.err"
 check_eq "warnings alone: exit 0" $? 0
@@ -46,7 +46,9 @@ for want in \
     "$f:$line:6: warning: two spaces in a row" \
     "$f:$line:10: warning: a space between Chinese characters" \
     "$f:$line:14: warning: \"（\" not closed" \
-    "$f:$line:21: warning: \"》\" without an opening \"《\""; do
+    "$f:$line:21: warning: \"》\" without an opening \"《\"" \
+    "$f:$((line + 2)):3: warning: half-width '\"' in Chinese text (GB/T 15834 sets '“ or ”')" \
+    "$f:$((line + 2)):9: warning: an ellipsis of full stops (GB/T 15834 sets \"……\")"; do
     check "content warning: ${want#"$f":}" grep -qxF "$want" "$TMP/lint.txt"
 done
 $R check "$TMP/lint" --strict >/dev/null 2>&1

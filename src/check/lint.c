@@ -3,7 +3,8 @@
  * Only things the typesetter cannot decide: the text is reproduced as
  * cleaned, so these are questions for the editor, not corrections.
  *   - half-width punctuation touching Chinese text (GB/T 15834 sets
- *     ，；：？！（） full width there; between digits, as in 1:2, it stays);
+ *     ，；：？！（）“”‘’ full width there; between digits, as in 1:2, it
+ *     stays), and an ellipsis of full stops (... or 。。。 for ……);
  *   - a space between two Chinese characters, or two spaces in a row
  *     (what a PDF extractor leaves where the original was spaced out);
  *   - a closing mark without its opening one, or a bracket left open at
@@ -76,18 +77,35 @@ static const char *full_width_of(char c)
     case '!': return "！";
     case '(': return "（";
     case ')': return "）";
+    case '"': return "“ or ”";
+    case '\'': return "‘ or ’";
     }
     return NULL;
 }
 
+/* Three or more full stops (ASCII or 。) for an ellipsis. */
+static void lint_ellipsis(const Where *w, const char *s, int len)
+{
+    for (int i = 0; i < len;) {
+        int n = 0, k = i, size = s[i] == '.' ? 1 : strncmp(s + i, "。", 3) == 0 ? 3 : 0;
+        while (size && k + size <= len && strncmp(s + k, s + i, (size_t)size) == 0)
+            k += size, n++;
+        if (n >= 3 && (is_chinese(neighbour(s, len, i, -1)) || is_chinese(neighbour(s, len, k - 1, 1))))
+            warn_at(w, s, i, "an ellipsis of full stops (GB/T 15834 sets \"……\")");
+        i = k > i ? k : i + 1;
+    }
+}
+
 static void lint_ascii(const Where *w, const char *s, int len)
 {
+    lint_ellipsis(w, s, len);
     for (int i = 0; i < len; i++) {
         const char *full = full_width_of(s[i]);
         if (full && (is_chinese(neighbour(s, len, i, -1)) || is_chinese(neighbour(s, len, i, 1)))) {
             char msg[96];
-            snprintf(msg, sizeof msg, "half-width \"%c\" in Chinese text (GB/T 15834 sets \"%s\")",
-                     s[i], full);
+            char q = s[i] == '"' ? '\'' : '"'; /* quote the mark with the other quote */
+            snprintf(msg, sizeof msg, "half-width %c%c%c in Chinese text (GB/T 15834 sets %c%s%c)", q,
+                     s[i], q, q, full, q);
             warn_at(w, s, i, msg);
         }
     }

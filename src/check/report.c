@@ -159,8 +159,9 @@ void check_print_text(const CheckReport *r, FILE *out)
     text_look(r, out);
     text_feet(r, out);
     text_messages(r, out);
-    fprintf(out, "\n%d errors, %d warnings, %d lines and %d pages to look at\n", t->errors,
-            t->warnings, r->n_look, r->n_feet);
+    fprintf(out, "\n%d error%s, %d warning%s, %d line%s and %d page%s to look at\n", t->errors,
+            t->errors == 1 ? "" : "s", t->warnings, t->warnings == 1 ? "" : "s", r->n_look,
+            r->n_look == 1 ? "" : "s", r->n_feet, r->n_feet == 1 ? "" : "s");
 }
 
 /* ---- JSON --------------------------------------------------------------- */
