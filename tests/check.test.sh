@@ -28,7 +28,7 @@ feet=$(python3 tests/pages.py "$TMP/issue.stext" layout/tianjin-zhengxie.yaml å¤
 got=$(python3 -c "import json; print([(p['pdf_page'], p['empty_foot_lines']) for p in json.load(open('$TMP/report.json'))['pages_to_look_at']])")
 check_eq "pages to look at = the empty page feet read from the PDF" "$got" "$feet"
 $R check $ISSUE >"$TMP/report.txt"
-check "text report: closing line" grep -Eq '^[0-9]+ errors, [0-9]+ warnings, [0-9]+ lines and [0-9]+ pages to look at$' "$TMP/report.txt"
+check "text report: closing line" grep -Eq '^[0-9]+ errors?, [0-9]+ warnings?, [0-9]+ lines? and [0-9]+ pages? to look at$' "$TMP/report.txt"
 check "text report: a row per article" test "$(grep -c "^[0-9].* $ISSUE/.*\.md " "$TMP/report.txt")" -eq \
     "$(python3 -c "import json; print(len(json.load(open('$TMP/report.json'))['articles']))")"
 
