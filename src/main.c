@@ -68,7 +68,8 @@ static const char help[] =
     "    --marks            with --print: crop marks outside the bleed\n"
     "    --archive          archival file (PDF/A-2b style): XMP, sRGB output intent\n"
     "    --proof            editor's proof (PDF and PNG): trim, bleed, type area and\n"
-    "                       baseline grid drawn, lines to look at marked in the margin\n"
+    "                       baseline grid drawn, lines to look at and content\n"
+    "                       warnings marked in the margin\n"
     "    --dump=STAGE       print a stage as text instead of writing files:\n"
     "                       tree (document), runs (shaped text), lines, pages\n"
     "    --first-fit        break lines greedily, not by total fit (to compare)\n"
@@ -316,13 +317,13 @@ static bool post_options(const Options *o, Diag *d, const Doc *doc, const Layout
 
 /* Cairo's PDF goes to a temporary next to out, the post-step writes the
  * final file to another temporary, renamed only when all went well. */
-static bool write_pdf(const Options *o, Diag *d, const Pages *p, const TextCtx *t,
+static bool write_pdf(const RenderOpts *base, Diag *d, const Pages *p, const TextCtx *t,
                       const RenderMeta *meta, const PdfPostOpts *po, const char *out)
 {
     static const double registration[3] = PDFPOST_REGISTRATION_RGB;
     AtomicFile raw = {0}, f = {0};
-    RenderOpts ro = {
-        .print = o->print, .marks = o->marks, .mark_rgb = registration, .proof = o->proof};
+    RenderOpts ro = *base;
+    ro.mark_rgb = registration; /* the post-step makes it the registration colour */
     const char *raw_tmp = atomic_begin(&raw, d, out);
     const char *tmp = raw_tmp ? atomic_begin(&f, d, out) : NULL;
     bool ok = tmp && render_pdf(d, p, t, meta, &ro, raw_tmp, out);
@@ -335,6 +336,25 @@ static bool write_pdf(const Options *o, Diag *d, const Pages *p, const TextCtx *
     if (!ok)
         atomic_abort(&f);
     return ok;
+}
+
+/* What render draws besides the pages: the print geometry and, for a
+ * proof, the content warnings of `reprint check` to mark (*notes, to free). */
+static RenderOpts render_options(const Options *o, const Doc *doc, ProofNote **notes)
+{
+    RenderOpts ro = {.print = o->print, .marks = o->marks, .proof = o->proof};
+    *notes = NULL;
+    if (!o->proof)
+        return ro;
+    int n;
+    CheckNote *found = check_notes(doc, &n);
+    *notes = xcalloc((size_t)n + 1, sizeof **notes);
+    for (int i = 0; i < n; i++)
+        (*notes)[i] = (ProofNote){found[i].para, found[i].byte};
+    free(found);
+    ro.notes = *notes;
+    ro.n_notes = n;
+    return ro;
 }
 
 /* -v: what was written where. */
@@ -365,21 +385,23 @@ static int write_outputs(const Options *o, Diag *d, const Doc *doc, const Pages 
     if (!o->output)
         mkdir("out", 0777);
     PdfPostOpts po;
+    ProofNote *notes;
+    RenderOpts ro = render_options(o, doc, &notes);
     int rc = 0;
     if (!post_options(o, d, doc, p->layout, date, &po))
         rc = EXIT_INPUT;
-    else if (!write_pdf(o, d, p, t, &meta, &po, out))
+    else if (!write_pdf(&ro, d, p, t, &meta, &po, out))
         rc = EXIT_USAGE;
     if (rc == 0)
         say_written(o, out, p->n_pages, "PDF");
     if (rc == 0 && o->png_dir) {
         mkdir(o->png_dir, 0777);
-        RenderOpts ro = {.print = o->print, .marks = o->marks, .proof = o->proof};
         if (!render_png(d, p, t, &ro, o->png_dir, o->dpi ? o->dpi : PNG_DPI))
             rc = EXIT_USAGE;
         else
             say_written(o, o->png_dir, p->n_pages, "PNG pages");
     }
+    free(notes);
     free(out);
     buf_fini(&title);
     buf_fini(&subject);

@@ -20,7 +20,7 @@ TRIM_W=595.2756 TRIM_H=807.8740 BLEED=8.5039 # the bundled design: 210 × 285 mm
 cat >"$TMP/marks.py" <<'EOF'
 import sys, zlib
 KINDS = {"loose": (255, 153, 0), "tight": (204, 0, 204), "pushed-out": (0, 102, 255),
-         "overfull": (255, 0, 0), "missing": (153, 0, 0)}
+         "overfull": (255, 0, 0), "missing": (153, 0, 0), "query": (0, 153, 153)}
 
 def ppm(data):
     magic, dims, _, px = data.split(b"\n", 3)
@@ -241,6 +241,20 @@ check_eq "bad: a box round each overfull line" "$(boxes overfull "$TMP/bad.marks
 check_eq "bad: a missing-glyph mark" "$(marks missing "$TMP/bad.marks")" 1
 check_eq "bad: a box round the missing glyph" "$(boxes missing "$TMP/bad.marks")" 1
 check "bad: qpdf --check" qpdf --check "$TMP/bad.pdf"
+
+# ---- content warnings of reprint check: a 查 mark on each line holding one ----
+mkdir -p "$TMP/query"
+cp tests/bad/no-glyph/issue.yaml "$TMP/query/"
+printf -- '---\ntitle: 标题\n---\n\n第一段有半角逗号,在这里。\n\n第二段一切正常。\n\n第三段有两个  空格。\n' \
+    >"$TMP/query/a.md"
+$REPRINT check "$TMP/query" >"$TMP/query.report"
+$REPRINT build "$TMP/query" --proof -o "$TMP/query.pdf" 2>/dev/null
+pdftoppm -r 72 -aa no -aaVector no "$TMP/query.pdf" "$TMP/query"
+python3 "$TMP/marks.py" "$TMP"/query-*.ppm >"$TMP/query.marks"
+check_eq "query: check reports the two warnings" "$(grep -c ': warning: ' "$TMP/query.report")" 2
+check_eq "query: a 查 mark on each of their two lines" "$(marks query "$TMP/query.marks")" 2
+check_eq "query: no 查 mark where check warns of nothing (the overfull issue)" \
+    "$(marks query "$TMP/bad.marks")" 0
 
 # ---- the legend fits its page ---------------------------------------------------
 # The legend lies in the top margin between the type area's edges (so

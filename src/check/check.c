@@ -27,7 +27,12 @@ void check_log_free(CheckLog *log)
 
 void check_log_add(void *ctx, DiagLevel level, SrcLoc at, const char *message)
 {
-    CheckLog *log = ctx;
+    check_log_note(ctx, level, at, srcloc_file(NULL), -1, message);
+}
+
+void check_log_note(CheckLog *log, DiagLevel level, SrcLoc at, SrcLoc para, int byte,
+                    const char *message)
+{
     if (log->n == log->cap) {
         log->cap = log->cap ? log->cap * 2 : 32;
         log->msg = xrealloc(log->msg, sizeof(CheckMessage) * (size_t)log->cap);
@@ -37,7 +42,9 @@ void check_log_add(void *ctx, DiagLevel level, SrcLoc at, const char *message)
                                         .path = at.path ? xstrdup(at.path) : NULL,
                                         .line = at.line,
                                         .col = at.col,
-                                        .text = xstrdup(message)};
+                                        .text = xstrdup(message),
+                                        .para = para,
+                                        .byte = byte};
 }
 
 /* ---- which article a thing belongs to -------------------------------- */
@@ -375,4 +382,17 @@ int check_lines_to_look_at(const CheckReport *r)
 int check_pages_to_look_at(const CheckReport *r)
 {
     return r->n_feet;
+}
+
+CheckNote *check_notes(const Doc *doc, int *n)
+{
+    CheckLog *log = check_log_new();
+    check_lint(log, doc);
+    CheckNote *notes = xcalloc((size_t)log->n + 1, sizeof(CheckNote));
+    *n = 0;
+    for (int i = 0; i < log->n; i++)
+        if (log->msg[i].para.path)
+            notes[(*n)++] = (CheckNote){log->msg[i].para, log->msg[i].byte};
+    check_log_free(log);
+    return notes;
 }

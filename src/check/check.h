@@ -28,6 +28,17 @@ void check_log_free(CheckLog *log);
 /* A DiagSink: pass it with the log as its context. */
 void check_log_add(void *log, DiagLevel level, SrcLoc at, const char *message);
 
+/* Where a content warning is: the start of its paragraph as the page stage
+ * records it (ParaLines.at; the path borrowed from the Doc) and the byte
+ * of that paragraph's text, so the proof can mark the line it lands on. */
+typedef struct CheckNote {
+    SrcLoc para;
+    int byte;
+} CheckNote;
+
+/* The content warnings of doc (lint.c) as notes; *n of them; free() it. */
+CheckNote *check_notes(const Doc *doc, int *n);
+
 /* Counts for one article (or the furniture, or the whole issue). */
 typedef struct CheckCounts {
     int first_folio, last_folio; /* printed page numbers; 0: none / front matter */

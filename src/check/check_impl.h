@@ -16,7 +16,14 @@ typedef struct CheckMessage {
     char *path; /* NULL: no file */
     int line, col;
     char *text;
+    SrcLoc para; /* content warnings: the paragraph's start (borrowed from the
+                    Doc; path NULL for other messages) */
+    int byte;    /* and the byte of the paragraph's text the warning is at */
 } CheckMessage;
+
+/* check_log_add with the paragraph a content warning is in. */
+void check_log_note(CheckLog *log, DiagLevel level, SrcLoc at, SrcLoc para, int byte,
+                    const char *message);
 
 struct CheckLog {
     CheckMessage *msg;

@@ -33,7 +33,9 @@ static void warn_at(const Where *w, const char *text, int offset, const char *ms
         at = doc_locate(w->a, w->b, offset);
     else if (at.col > 0)
         at.col += utf8_count(text, (size_t)offset);
-    check_log_add(w->log, DIAG_WARNING, at, msg);
+    /* the paragraph as the page stage knows it (ParaLines.at), for the proof */
+    SrcLoc para = w->b ? doc_locate(w->a, w->b, 0) : w->at;
+    check_log_note(w->log, DIAG_WARNING, at, para, offset, msg);
 }
 
 /* Chinese text: Han characters and full-width marks. */

@@ -433,7 +433,7 @@ bool render_pdf(Diag *d, const Pages *p, const TextCtx *t, const RenderMeta *met
     faces_cut(&j.ft, t, p); /* Cairo then embeds small faces (embed.c) */
     times_mark("cut");
     if (o->proof)
-        j.proof = proof_new(d, p, t, &j.ft);
+        j.proof = proof_new(d, p, t, &j.ft, o);
     set_metadata(j.surface, meta);
     if (!o->print)
         add_outline(j.surface, p);

@@ -20,13 +20,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/arena.h"
 #include "text/charclass.h"
 
-/* A glyph the line's face lacks (the shaper warned about it); beyond the
- * LineFlag bits. */
-enum { PROOF_MISSING = 1u << 8 };
+/* Beyond the LineFlag bits: a glyph the line's face lacks (the shaper
+ * warned about it); a content warning of `reprint check` in the line. */
+enum { PROOF_MISSING = 1u << 8, PROOF_QUERY = 1u << 9 };
 
 /* What the margin marks mean. Colour components are multiples of 0.2, so
  * they are whole 8-bit values in any rendering (tests/proof.test.sh
@@ -44,6 +45,7 @@ static const MarkKind kinds[] = {
     {LINE_PUSHED_OUT, "推", "推出", {0, 0.4, 1}},
     {LINE_OVERFULL, "溢", "溢出", {1, 0, 0}},
     {PROOF_MISSING, "缺", "缺字", {0.6, 0, 0}},
+    {PROOF_QUERY, "查", "内容存疑", {0, 0.6, 0.6}},
 };
 enum { N_KINDS = sizeof kinds / sizeof kinds[0] };
 
@@ -79,6 +81,7 @@ typedef struct LineRef {
     int g0;
     const ParaLines *pl;
     int line;
+    bool query; /* a content warning is in it */
 } LineRef;
 
 struct Proof {
@@ -113,7 +116,7 @@ static void index_lines(Proof *pf)
         const ParaLines *pl = p->para[i];
         for (int k = 0; k < pl->n; k++)
             if (pl->line[k].g1 > pl->line[k].g0)
-                pf->ref[pf->n_ref++] = (LineRef){pl->shaped, pl->line[k].g0, pl, k};
+                pf->ref[pf->n_ref++] = (LineRef){pl->shaped, pl->line[k].g0, pl, k, false};
     }
     qsort(pf->ref, (size_t)pf->n_ref, sizeof *pf->ref, compare_ref);
 }
@@ -135,7 +138,7 @@ static bool needs_glyph(const TextCtx *t, const Glyph *g)
 static unsigned item_flags(const Proof *pf, const PageItem *it)
 {
     const LineRef *r = find_line(pf, it);
-    unsigned f = r ? para_line_flags(r->pl, r->line) : 0;
+    unsigned f = r ? para_line_flags(r->pl, r->line) | (r->query ? PROOF_QUERY : 0) : 0;
     for (int g = it->g0; g < it->g1; g++)
         if (needs_glyph(pf->t, &it->s->glyph[g]))
             f |= PROOF_MISSING;
@@ -159,12 +162,46 @@ static int32_t find_baseline(const Pages *p)
     return -1;
 }
 
-Proof *proof_new(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft)
+static bool same_place(SrcLoc a, SrcLoc b)
+{
+    return a.path && b.path && a.line == b.line && a.col == b.col && strcmp(a.path, b.path) == 0;
+}
+
+/* The line of the paragraph that starts at `para` holding byte `byte`. */
+static LineRef *line_of_note(Proof *pf, const ProofNote *note)
+{
+    const Pages *p = pf->p;
+    for (int i = 0; i < p->n_paras; i++) {
+        const ParaLines *pl = p->para[i];
+        if (!same_place(pl->at, note->para))
+            continue;
+        int k = pl->n - 1;
+        while (k > 0 && pl->shaped->glyph[pl->line[k].g0].byte > note->byte)
+            k--;
+        if (k < 0 || pl->line[k].g1 <= pl->line[k].g0)
+            return NULL;
+        LineRef key = {.s = pl->shaped, .g0 = pl->line[k].g0};
+        return bsearch(&key, pf->ref, (size_t)pf->n_ref, sizeof key, compare_ref);
+    }
+    return NULL;
+}
+
+static void mark_queries(Proof *pf, const ProofNote *notes, int n)
+{
+    for (int i = 0; i < n; i++) {
+        LineRef *r = line_of_note(pf, &notes[i]);
+        if (r)
+            r->query = true;
+    }
+}
+
+Proof *proof_new(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, const RenderOpts *o)
 {
     Proof *pf = xcalloc(1, sizeof *pf);
     pf->p = p;
     pf->t = t;
     index_lines(pf);
+    mark_queries(pf, o->notes, o->n_notes);
     pf->baseline = find_baseline(p);
     pf->face = face_open_file(ft, d, text_role_face(t, ROLE_RUNNING_HEAD));
     return pf;

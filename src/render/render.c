@@ -329,7 +329,7 @@ bool render_png(Diag *d, const Pages *p, const TextCtx *t, const RenderOpts *o, 
     FaceTable ft;
     if (!faces_init(&ft, t))
         return false;
-    Proof *pf = o->proof ? proof_new(d, p, t, &ft) : NULL;
+    Proof *pf = o->proof ? proof_new(d, p, t, &ft, o) : NULL;
     bool ok = true;
     for (int i = 0; i < p->n_pages && ok; i++) {
         ok = write_png(d, p, t, &ft, o, pf, i, dir, dpi);

@@ -23,6 +23,14 @@ typedef struct RenderMeta {
     const char *date;    /* creation and modification date, ISO 8601 "YYYY-MM-DDThh:mm:ss" */
 } RenderMeta;
 
+/* A place the proof marks as a query (查): a content warning of `reprint
+ * check`, found by the paragraph it is in (ParaLines.at) and the byte of
+ * that paragraph's text. */
+typedef struct ProofNote {
+    SrcLoc para;
+    int byte;
+} ProofNote;
+
 /* What kind of PDF Cairo writes (the post-step in src/pdfpost adds what
  * Cairo cannot: page boxes, output intents, XMP, artifacts). */
 typedef struct RenderOpts {
@@ -32,6 +40,8 @@ typedef struct RenderOpts {
     bool proof; /* an editor's proof: the page shows trim and bleed, the type area
                    and the baseline grid, and marks lines to look at (para_line_flags)
                    in the margin; never with print */
+    const ProofNote *notes; /* proof: content warnings to mark (n_notes of them) */
+    int n_notes;
 } RenderOpts;
 
 /* Writes all pages to a PDF in file; messages name it path (the name the

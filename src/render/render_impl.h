@@ -66,7 +66,7 @@ typedef struct Proof Proof;
 /* What the proof needs for all pages: which line of which paragraph each
  * text item is (to ask para_line_flags), the grid's baseline, the face of
  * its labels. Free with proof_free(). */
-Proof *proof_new(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft);
+Proof *proof_new(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, const RenderOpts *o);
 void proof_free(Proof *pf);
 /* Draws, in page coordinates (origin at the trim's top-left), what lies
  * under the text of page index pg: bleed edge, trim, type area, columns,

@@ -16,10 +16,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The report's log lives in check.c, which needs the whole typesetter;
  * lint only hands it messages, so here they are just counted. */
-void check_log_add(void *log, DiagLevel level, SrcLoc at, const char *message)
+void check_log_note(CheckLog *log, DiagLevel level, SrcLoc at, SrcLoc para, int byte,
+                    const char *message)
 {
-    (void)level, (void)at;
-    ((CheckLog *)log)->n += message[0] != 0;
+    (void)level, (void)at, (void)para, (void)byte;
+    log->n += message[0] != 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
