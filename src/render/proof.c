@@ -91,6 +91,11 @@ struct Proof {
     int n_ref;
     int32_t baseline; /* a body baseline below the top of its grid band; -1: no body line */
     cairo_font_face_t *face; /* labels (the running heads' face); NULL: swatches only */
+    cairo_surface_t *numbers; /* the grid's numbers, the same on every page: drawn once,
+                                 each page shows it (one Form XObject in the PDF) */
+    cairo_rectangle_t numbers_at;
+    cairo_surface_t *legend[2]; /* the key in one row and in two, drawn once each */
+    cairo_rectangle_t legend_at[2];
 };
 
 /* ---- finding a text item's line --------------------------------------------- */
@@ -195,6 +200,34 @@ static void mark_queries(Proof *pf, const ProofNote *notes, int n)
     }
 }
 
+static double label(cairo_t *cr, const Proof *pf, double x, double y, double size,
+                    const char *text);
+static double label_width(cairo_t *cr, const Proof *pf, double size, const char *text);
+static void set_rgb(cairo_t *cr, const double rgb[3]);
+static void record_legends(Proof *pf);
+
+/* The grid's numbers, from 1 at the trim's left edge beside each grid
+ * line's baseline, into a recording surface every page paints once: 37
+ * numbers drawn once, not on each of the issue's pages. */
+static void draw_numbers(Proof *pf)
+{
+    const Layout *l = pf->p->layout;
+    double off = pt(pf->baseline >= 0 ? pf->baseline : 0), top = pt(l->margin_top) + off;
+    double bottom = top + pt((int32_t)(l->lines_per_page - 1) * l->line_pitch);
+    pf->numbers_at = (cairo_rectangle_t){0, top - 2 * number_size, 4 * number_size + 4,
+                                         bottom - top + 3 * number_size};
+    pf->numbers = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &pf->numbers_at);
+    cairo_t *cr = cairo_create(pf->numbers);
+    set_font_options(cr);
+    set_rgb(cr, number_rgb);
+    for (int k = 0; k < l->lines_per_page; k++) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", k + 1);
+        label(cr, pf, 2, top + pt((int32_t)k * l->line_pitch), number_size, num);
+    }
+    cairo_destroy(cr);
+}
+
 Proof *proof_new(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, const RenderOpts *o)
 {
     Proof *pf = xcalloc(1, sizeof *pf);
@@ -204,6 +237,8 @@ Proof *proof_new(Diag *d, const Pages *p, const TextCtx *t, FaceTable *ft, const
     mark_queries(pf, o->notes, o->n_notes);
     pf->baseline = find_baseline(p);
     pf->face = face_open_file(ft, d, text_role_face(t, ROLE_RUNNING_HEAD));
+    draw_numbers(pf);
+    record_legends(pf);
     return pf;
 }
 
@@ -211,6 +246,11 @@ void proof_free(Proof *pf)
 {
     if (!pf)
         return;
+    if (pf->numbers)
+        cairo_surface_destroy(pf->numbers);
+    for (int i = 0; i < 2; i++)
+        if (pf->legend[i])
+            cairo_surface_destroy(pf->legend[i]);
     if (pf->face)
         cairo_font_face_destroy(pf->face);
     free(pf->ref);
@@ -334,12 +374,10 @@ static void draw_grid(cairo_t *cr, const Proof *pf, int pg)
         cairo_line_to(cr, x + w, y);
     }
     cairo_stroke(cr);
-    set_rgb(cr, number_rgb);
-    for (int k = 0; k < l->lines_per_page; k++) {
-        char num[16];
-        snprintf(num, sizeof num, "%d", k + 1);
-        label(cr, pf, 2, pt(l->margin_top + (int32_t)k * l->line_pitch) + off, number_size, num);
-    }
+    const cairo_rectangle_t *r = &pf->numbers_at;
+    cairo_set_source_surface(cr, pf->numbers, 0, 0);
+    cairo_rectangle(cr, r->x, r->y, r->width, r->height);
+    cairo_fill(cr);
 }
 
 void proof_under(cairo_t *cr, const Proof *pf, int pg)
@@ -539,6 +577,34 @@ static void free_margins(const Proof *pf, int pg, Band *top, Band *bottom)
 
 /* The legend's height at its natural size, from the first row's top to
  * the last row's descent. */
+/* The key drawn once in each arrangement (rows 1 and 2), its first row's
+ * baseline at y = 0: each page paints one, translated and scaled to fit. */
+static void record_legends(Proof *pf)
+{
+    cairo_surface_t *probe = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *m = cairo_create(probe);
+    set_font_options(m);
+    double marks_w = key_marks(m, pf, false), lines_w = key_lines(m, pf, false);
+    cairo_destroy(m);
+    cairo_surface_destroy(probe);
+    for (int rows = 1; rows <= 2; rows++) {
+        double w = rows == 1 ? marks_w + legend_gap + lines_w : fmax(marks_w, lines_w);
+        cairo_rectangle_t *at = &pf->legend_at[rows - 1];
+        *at = (cairo_rectangle_t){-1, -2 * label_size, w + 2,
+                                  label_size * (3 + (rows - 1) * legend_pitch)};
+        pf->legend[rows - 1] = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, at);
+        cairo_t *cr = cairo_create(pf->legend[rows - 1]);
+        set_font_options(cr);
+        key_marks(cr, pf, true);
+        if (rows == 1)
+            cairo_translate(cr, marks_w + legend_gap, 0);
+        else
+            cairo_translate(cr, 0, label_size * legend_pitch);
+        key_lines(cr, pf, true);
+        cairo_destroy(cr);
+    }
+}
+
 static double legend_height(int rows)
 {
     return label_size * (1 + (rows - 1) * legend_pitch + legend_descent);
@@ -593,12 +659,10 @@ static void draw_legend(cairo_t *cr, const Proof *pf, int pg)
     cairo_save(cr);
     cairo_translate(cr, area_left(pf->p->layout, pg), f.y);
     cairo_scale(cr, f.scale, f.scale);
-    double marks_w = key_marks(cr, pf, true);
-    if (f.rows == 1)
-        cairo_translate(cr, marks_w + legend_gap, 0);
-    else
-        cairo_translate(cr, 0, label_size * legend_pitch);
-    key_lines(cr, pf, true);
+    const cairo_rectangle_t *r = &pf->legend_at[f.rows - 1];
+    cairo_set_source_surface(cr, pf->legend[f.rows - 1], 0, 0);
+    cairo_rectangle(cr, r->x, r->y, r->width, r->height);
+    cairo_fill(cr);
     cairo_restore(cr);
 }
 
