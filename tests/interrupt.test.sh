@@ -8,6 +8,16 @@ OUT="$TMP/issue.pdf"
 $R build tests/fixtures/mini -o "$OUT" 2>/dev/null
 cp "$OUT" "$TMP/previous.pdf"
 
+# wait_for DIR PATTERN TRIES: polls every 5 ms until a file of DIR matches
+# PATTERN (a temporary file: the writing has begun), at most TRIES times.
+wait_for() {
+    i=0
+    while [ $i -lt "$3" ] && ! ls "$1" | grep -q "$2"; do
+        sleep 0.005
+        i=$((i + 1))
+    done
+}
+
 # Starts a build over $OUT, waits until its temporary file exists (the
 # render has begun), sends the signal, and reports the exit status.
 interrupt() {
@@ -16,11 +26,7 @@ interrupt() {
     # env --default-signal gives the build the disposition a terminal would.
     env --default-signal=INT $R build $ISSUE -o "$OUT" 2>/dev/null &
     pid=$!
-    i=0
-    while [ $i -lt 400 ] && ! ls "$TMP" | grep -q 'issue.pdf.tmp-'; do
-        sleep 0.005
-        i=$((i + 1))
-    done
+    wait_for "$TMP" 'issue.pdf.tmp-' 400
     kill -s "$sig" $pid 2>/dev/null
     wait $pid
     echo $?
@@ -49,11 +55,7 @@ check "at least one build was interrupted mid-render" test $interrupted -gt 0
 mkdir -p "$TMP/png"
 env --default-signal=INT $R build $ISSUE -o "$TMP/png.pdf" --png "$TMP/png" --dpi 300 2>/dev/null &
 pid=$!
-i=0
-while [ $i -lt 2000 ] && ! ls "$TMP/png" | grep -q 'tmp-'; do
-    sleep 0.005
-    i=$((i + 1))
-done
+wait_for "$TMP/png" 'tmp-' 2000
 kill -s INT $pid 2>/dev/null
 wait $pid
 check_eq "PNGs: SIGINT while a picture is written: killed" $? 130
@@ -64,11 +66,7 @@ sys.exit(any(not open(f, 'rb').read().endswith(b'IEND\xaeB\x60\x82') for f in gl
 # nohup: an ignored SIGHUP stays ignored (the build finishes).
 sh -c "trap '' HUP; exec $R build $ISSUE -o '$TMP/nohup.pdf'" 2>/dev/null &
 pid=$!
-i=0
-while [ $i -lt 400 ] && ! ls "$TMP" | grep -q 'nohup.pdf.tmp-'; do
-    sleep 0.005
-    i=$((i + 1))
-done
+wait_for "$TMP" 'nohup.pdf.tmp-' 400
 kill -s HUP $pid 2>/dev/null
 wait $pid 2>/dev/null
 check_eq "ignored SIGHUP stays ignored" $? 0

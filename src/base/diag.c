@@ -19,7 +19,7 @@ void diag_init(Diag *d, FILE *out, const char *prog)
     d->sink_ctx = NULL;
 }
 
-static const char *level_name(DiagLevel level)
+const char *diag_level_name(DiagLevel level)
 {
     switch (level) {
     case DIAG_NOTE:
@@ -51,6 +51,18 @@ static void to_sink(Diag *d, DiagLevel level, SrcLoc at, const char *fmt, va_lis
     free(big);
 }
 
+void diag_print_loc(FILE *out, SrcLoc at, const char *prog)
+{
+    if (!at.path)
+        fputs(prog ? prog : "reprint", out);
+    else if (at.line <= 0)
+        fputs(at.path, out);
+    else if (at.col <= 0)
+        fprintf(out, "%s:%d", at.path, at.line);
+    else
+        fprintf(out, "%s:%d:%d", at.path, at.line, at.col);
+}
+
 void diag_vreport(Diag *d, DiagLevel level, SrcLoc at, const char *fmt, va_list ap)
 {
     if (level == DIAG_ERROR)
@@ -68,15 +80,8 @@ void diag_vreport(Diag *d, DiagLevel level, SrcLoc at, const char *fmt, va_list 
     if (!d->out || (d->quiet && level != DIAG_ERROR))
         return;
     progress_clear(); /* the message starts on a line of its own */
-    if (!at.path)
-        fprintf(d->out, "%s: ", d->prog ? d->prog : "reprint");
-    else if (at.line <= 0)
-        fprintf(d->out, "%s: ", at.path);
-    else if (at.col <= 0)
-        fprintf(d->out, "%s:%d: ", at.path, at.line);
-    else
-        fprintf(d->out, "%s:%d:%d: ", at.path, at.line, at.col);
-    fprintf(d->out, "%s: ", level_name(level));
+    diag_print_loc(d->out, at, d->prog);
+    fprintf(d->out, ": %s: ", diag_level_name(level));
     vfprintf(d->out, fmt, ap);
     fputc('\n', d->out);
 }

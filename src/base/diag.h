@@ -35,6 +35,10 @@ typedef struct Diag {
 } Diag;
 
 void diag_init(Diag *d, FILE *out, const char *prog);
+/* "path:line:col" as messages start (prog, or "reprint", without a file). */
+void diag_print_loc(FILE *out, SrcLoc at, const char *prog);
+/* "error", "warning" or "note". */
+const char *diag_level_name(DiagLevel level);
 void diag_report(Diag *d, DiagLevel level, SrcLoc at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_vreport(Diag *d, DiagLevel level, SrcLoc at, const char *fmt, va_list ap);

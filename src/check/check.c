@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/charclass.h"
 
 /* ---- the message log ------------------------------------------------- */
 
@@ -146,7 +145,7 @@ static int grid_line_of(const Layout *l, int pg, const PageItem *it)
     if (it->g1 <= it->g0)
         return -1;
     int32_t left = page_area_left(l, pg), x = it->x[0], y = it->y[0] - l->margin_top;
-    int32_t width = (int32_t)l->chars_per_line * style_em(l);
+    int32_t width = style_measure(l);
     if (x < left || x > left + width || y < 0)
         return -1;
     int k = y / l->line_pitch;
@@ -195,12 +194,8 @@ static void count_feet(CheckReport *r)
 static int missing_glyphs(const TextCtx *t, const Shaped *s)
 {
     int n = 0;
-    for (int i = 0; i < s->n; i++) {
-        const Glyph *g = &s->glyph[i];
-        if (g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)) &&
-            text_glyph_missing(t, g))
-            n++;
-    }
+    for (int i = 0; i < s->n; i++)
+        n += text_glyph_missing(t, &s->glyph[i]);
     return n;
 }
 
@@ -326,14 +321,9 @@ static void sum_totals(CheckReport *r)
     for (int i = 0; i < r->n_art; i++)
         add_counts(t, &r->art[i].c);
     add_counts(t, &r->furniture);
-    t->pages = r->p->n_pages;
-    for (int pg = 0; pg < r->p->n_pages; pg++) {
-        int folio = r->p->page[pg].folio;
-        if (folio > 0 && (t->first_folio == 0 || folio < t->first_folio))
-            t->first_folio = folio;
-        if (folio > t->last_folio)
-            t->last_folio = folio;
-    }
+    int last = -1; /* every page, once: the whole issue's pages and folio range */
+    for (int pg = 0; pg < r->p->n_pages; pg++)
+        count_page(t, &last, pg, r->p->page[pg].folio);
 }
 
 CheckReport *check_report(const Doc *doc, const Pages *p, const TextCtx *t, CheckLog *log)

@@ -40,23 +40,6 @@ static void folio_range(Buf *b, const CheckCounts *c)
         buf_printf(b, "%d-%d", c->first_folio, c->last_folio);
 }
 
-static void print_loc(FILE *out, const char *path, int line, int col)
-{
-    if (!path)
-        fputs("reprint", out);
-    else if (line <= 0)
-        fputs(path, out);
-    else if (col <= 0)
-        fprintf(out, "%s:%d", path, line);
-    else
-        fprintf(out, "%s:%d:%d", path, line, col);
-}
-
-static const char *level_name(DiagLevel level)
-{
-    return level == DIAG_ERROR ? "error" : level == DIAG_WARNING ? "warning" : "note";
-}
-
 /* ---- text ------------------------------------------------------------- */
 
 static void text_row(FILE *out, const CheckCounts *c, const char *what)
@@ -106,7 +89,7 @@ static void text_look(const CheckReport *r, FILE *out)
         Buf flags;
         buf_init(&flags);
         flags_text(&flags, l->flags & CHECK_LOOK, ", ");
-        print_loc(out, l->at.path, l->at.line, l->at.col);
+        diag_print_loc(out, l->at, NULL);
         fprintf(out, ": page %d (PDF page %d), line %d of the paragraph: %s", l->folio, l->pdf_page,
                 l->line, buf_str(&flags));
         if (l->flags & LINE_LOOSE)
@@ -137,8 +120,8 @@ static void text_messages(const CheckReport *r, FILE *out)
     fprintf(out, "\nMessages (%d):\n", r->log->n);
     for (int k = 0; k < r->log->n; k++) {
         const CheckMessage *m = &r->log->msg[r->msg_order[k]];
-        print_loc(out, m->path, m->line, m->col);
-        fprintf(out, ": %s: %s\n", level_name(m->level), m->text);
+        diag_print_loc(out, srcloc(m->path, m->line, m->col), NULL);
+        fprintf(out, ": %s: %s\n", diag_level_name(m->level), m->text);
     }
 }
 
@@ -248,7 +231,7 @@ static void json_messages(FILE *out, const CheckReport *r, int art)
         const CheckMessage *m = &r->log->msg[i];
         fputs(first ? "\n      {\"level\": " : ",\n      {\"level\": ", out);
         first = false;
-        fprintf(out, "\"%s\", \"at\": ", level_name(m->level));
+        fprintf(out, "\"%s\", \"at\": ", diag_level_name(m->level));
         json_loc(out, m->path, m->line, m->col);
         fputs(", \"message\": ", out);
         json_cstring(out, m->text);

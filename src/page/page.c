@@ -71,7 +71,7 @@ int32_t compose_area_left(const Composer *c)
 
 int32_t compose_area_width(const Composer *c)
 {
-    return (int32_t)c->l->chars_per_line * style_em(c->l);
+    return style_measure(c->l);
 }
 
 /* Baseline of text of `size` centred in `lines` grid lines from grid line k. */

@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "text/charclass.h"
 
 /* Beyond the LineFlag bits: a glyph the line's face lacks (the shaper
  * warned about it); a content warning of `reprint check` in the line. */
@@ -132,20 +131,12 @@ static const LineRef *find_line(const Proof *pf, const PageItem *it)
     return bsearch(&key, pf->ref, (size_t)pf->n_ref, sizeof key, compare_ref);
 }
 
-/* True if g is a glyph its face lacks, where the shaper warns "no glyph"
- * (text/shape.c: not for spaces and format characters). */
-static bool needs_glyph(const TextCtx *t, const Glyph *g)
-{
-    return g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)) &&
-           text_glyph_missing(t, g);
-}
-
 static unsigned item_flags(const Proof *pf, const PageItem *it)
 {
     const LineRef *r = find_line(pf, it);
     unsigned f = r ? para_line_flags(r->pl, r->line) | (r->query ? PROOF_QUERY : 0) : 0;
     for (int g = it->g0; g < it->g1; g++)
-        if (needs_glyph(pf->t, &it->s->glyph[g]))
+        if (text_glyph_missing(pf->t, &it->s->glyph[g]))
             f |= PROOF_MISSING;
     return f;
 }
@@ -309,7 +300,7 @@ static double area_left(const Layout *l, int pg)
 
 static double area_width(const Layout *l)
 {
-    return pt((int32_t)l->chars_per_line * style_em(l));
+    return pt(style_measure(l));
 }
 
 /* ---- under the text ------------------------------------------------------------ */
@@ -433,7 +424,7 @@ static void draw_boxes(cairo_t *cr, const Proof *pf, const PageItem *it, unsigne
     set_rgb(cr, kind_rgb(PROOF_MISSING));
     for (int g = it->g0; g < it->g1; g++) {
         const Glyph *gl = &it->s->glyph[g];
-        if (needs_glyph(pf->t, gl))
+        if (text_glyph_missing(pf->t, gl))
             stroke_rect(cr, pt(it->x[g - it->g0]), base - size,
                         pt(gl->advance > 0 ? gl->advance : gl->size), size * 1.2, frame_line,
                         false);

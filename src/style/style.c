@@ -234,7 +234,7 @@ static bool check_fit(Diag *d, const YamlNode *root, Layout *l)
 {
     int32_t area_w = l->page_width - l->margin_inner - l->margin_outer;
     int32_t area_h = l->page_height - l->margin_top - l->margin_bottom;
-    int32_t measure = (int32_t)l->chars_per_line * style_em(l);
+    int32_t measure = style_measure(l);
     if (area_w <= 0 || area_h <= 0) {
         diag_error(d, key_at(l, root, "margins", "top"), "the margins leave no room on the page");
         return false;

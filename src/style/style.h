@@ -100,4 +100,10 @@ static inline int32_t style_em(const Layout *l)
     return l->role[ROLE_BODY].size;
 }
 
+/* Width of the type area: the full measure of chars_per_line characters. */
+static inline int32_t style_measure(const Layout *l)
+{
+    return (int32_t)l->chars_per_line * style_em(l);
+}
+
 #endif

@@ -126,6 +126,10 @@ static int32_t mark_blank(TextCtx *t, RoleId role, int32_t size, int32_t cp)
 
 bool text_glyph_missing(const TextCtx *t, const Glyph *g)
 {
+    /* a cluster's first glyph stands for its character; spaces and format
+     * characters need none */
+    if (!g->cluster_start || (g->cls & (CC_SPACE | CC_NO_GLYPH_OK)))
+        return false;
     return g->id == 0 || g->face != t->role_face[g->role];
 }
 
@@ -169,8 +173,7 @@ static void add_item(ShapeJob *job, PangoItem *item, PangoGlyphString *gs)
         g->cluster_start = gi->attr.is_cluster_start;
         if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
             g->id = 0;
-        if (g->cluster_start && !(g->cls & (CC_SPACE | CC_NO_GLYPH_OK)) &&
-            text_glyph_missing(job->t, g))
+        if (text_glyph_missing(job->t, g))
             warn_no_glyph(job->d, job->at, job->text, byte, g->cp,
                           job->t->layout->role[g->role].family);
         if (g->cluster_start && (g->cls & (CC_BLANK_LEFT | CC_BLANK_RIGHT)))

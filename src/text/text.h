@@ -69,7 +69,9 @@ int text_face_count(const TextCtx *t);
 const FontFace *text_face(const TextCtx *t, int id);
 /* The face a role resolved to. */
 const FontFace *text_role_face(const TextCtx *t, RoleId role);
-/* The glyph's face lacked its character: .notdef, or another face's glyph. */
+/* The glyph stands for a character its role's face lacks (.notdef, or
+ * another face's glyph): what the shaper warns about as "no glyph".
+ * Spaces, format characters and a cluster's later glyphs never are. */
 bool text_glyph_missing(const TextCtx *t, const Glyph *g);
 
 /* Shapes text (len bytes) with spans covering it. Characters without a
